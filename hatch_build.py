@@ -1,0 +1,31 @@
+"""Hatchling build hook: compile content/ into the package before the wheel is made.
+
+Thin on purpose: the compiler lives in ``buurtverbinding._compile`` (the same code as
+``buurtverbinding lint``). An invalid content tree stops the build with the linter's messages.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+OUTPUT = "src/buurtverbinding/_data/catalog.json"
+
+
+class CatalogBuildHook(BuildHookInterface):
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict) -> None:
+        root = Path(self.root)
+        sys.path.insert(0, str(root / "src"))
+        try:
+            from buurtverbinding._compile import CompileError, build
+        finally:
+            sys.path.pop(0)
+        try:
+            build(root / "content", root / OUTPUT)
+        except CompileError as exc:
+            raise SystemExit(f"buurtverbinding: the wheel was not built because {exc}") from None
+        build_data["artifacts"].append(OUTPUT)

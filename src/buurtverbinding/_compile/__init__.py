@@ -1,0 +1,220 @@
+"""Build-time compiler: ``content/`` → checked records → canonical ``catalog.json``.
+
+The same code runs in the wheel build hook, in ``buurtverbinding lint``, in the tests and in
+the docs build. It needs PyYAML and markdown-it-py, which the runtime does not.
+
+    result = check_tree(Path("content"))
+    result.problems        # every problem, sorted, each with a code, file, line and sentence
+    build(Path("content"), Path("src/buurtverbinding/_data/catalog.json"))
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..models import Checklist, Direction, Example, Step, Vocabulary
+from ._problems import CODES, Problem, Reporter
+from ._records import Loaded, load_glossary, load_markdown_record, load_yaml, load_yaml_record
+from ._rules import cross_check
+
+__all__ = ["CODES", "FORMAT_VERSION", "CompileError", "Problem", "Result", "build", "check_tree", "to_json"]
+
+FORMAT_VERSION = 1
+"""Version of the compiled JSON layout; the loader refuses a file of another version."""
+
+LAYOUT = {
+    "richtingen": ("direction", ".md"),
+    "stappenplan": ("step", ".md"),
+    "voorbeelden": ("example", ".md"),
+    "checklists": ("checklist", ".yaml"),
+    "vocabulaires": ("vocabulary", ".yaml"),
+}
+TOP_FILES = {"catalogus.yaml", "begrippen.yaml", "README.md"}
+
+
+class CompileError(Exception):
+    """The content tree has errors; ``problems`` lists them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        super().__init__(f"content has {len(errors)} error(s):\n" + "\n".join(str(p) for p in errors))
+
+
+@dataclass
+class Result:
+    """What checking a content tree found: the problems and, when there are no errors, the catalogue."""
+
+    problems: list[Problem]
+    catalog: dict[str, Any] | None = None
+    files: int = 0
+    records: dict[str, list[Loaded]] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def check_tree(root: Path, today: date | None = None) -> Result:
+    """Parse, validate and cross-check every file below ``root``; never raises on bad content."""
+    root = Path(root)
+    report = Reporter(root)
+    records: dict[str, list[Loaded]] = {kind: [] for kind in ("direction", "step", "example", "checklist", "vocabulary", "term")}
+    meta: dict[str, Any] = {}
+    files = 0
+    if not root.is_dir():
+        report.add(root, 1, "BV205", f"content folder '{root}' does not exist or is not a folder")
+        return Result(sorted(report.problems))
+
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.name in LAYOUT:
+            if not entry.is_dir():
+                report.add(entry, 1, "BV204", f"'{entry.name}' must be a folder")
+                continue
+            kind, suffix = LAYOUT[entry.name]
+            for path in sorted(entry.rglob("*")):
+                if any(part.startswith(".") for part in path.relative_to(entry).parts):
+                    continue
+                if path.parent != entry:
+                    if path.is_file():
+                        report.add(path, 1, "BV204", f"files in sub-folders of '{entry.name}/' are not read; move it to '{entry.name}/'")
+                    continue
+                if not path.name.endswith(suffix):
+                    if path.is_dir():
+                        report.add(path, 1, "BV204", f"unexpected folder in '{entry.name}/'; only {suffix} files belong here")
+                    else:
+                        report.add(path, 1, "BV204", f"unexpected file in '{entry.name}/'; only {suffix} files belong here")
+                    continue
+                files += 1
+                loaded = _load(kind, path, report)
+                if loaded is None:  # reported; its file name stands in for its id
+                    report.invalid_ids.add(path.name.removesuffix(suffix))
+                else:
+                    records[kind].append(loaded)
+                    if loaded.record.id != path.name.removesuffix(suffix):
+                        report.add(path, loaded.line("id"), "BV203", f"id '{loaded.record.id}' does not match the file name; rename the file to '{loaded.record.id}{suffix}'")
+        elif entry.name == "begrippen.yaml":
+            files += 1
+            records["term"].extend(load_glossary(entry, report))
+        elif entry.name == "catalogus.yaml":
+            files += 1
+            meta = _load_meta(entry, report)
+        elif entry.name == "README.md":
+            continue
+        else:
+            report.add(entry, 1, "BV204", "unexpected " + ("folder" if entry.is_dir() else "file") + " in the content tree; expected: " + ", ".join(sorted([*LAYOUT, *TOP_FILES])))
+
+    for required in ("catalogus.yaml", "begrippen.yaml"):
+        if not (root / required).exists():
+            report.add(root / required, 1, "BV205", f"'{required}' is missing")
+    cross_check(records, report, today or date.today())
+
+    result = Result(sorted(set(report.problems)), files=files, records=records)
+    if result.ok:
+        result.catalog = _assemble(meta, records)
+    return result
+
+
+def _load(kind: str, path: Path, report: Reporter) -> Loaded | None:
+    if kind == "direction":
+        return load_markdown_record(path, Direction, "description", report)
+    if kind == "step":
+        return load_markdown_record(path, Step, "description", report)
+    if kind == "example":
+        return load_markdown_record(path, Example, None, report)
+    if kind == "checklist":
+        return load_yaml_record(path, Checklist, report)
+    return load_yaml_record(path, Vocabulary, report)
+
+
+class _Meta(BaseModel, extra="forbid", frozen=True):
+    version: str
+    title: str
+
+
+def _load_meta(path: Path, report: Reporter) -> dict[str, Any]:
+    document = load_yaml(path, report)
+    if document is None:
+        return {}
+    try:
+        return _Meta.model_validate(document.data).model_dump()
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            code = {"missing": "BV101", "extra_forbidden": "BV102"}.get(error["type"], "BV103")
+            report.add(path, document.line(loc), code, f"'{'.'.join(map(str, loc))}': {error['msg']}")
+        return {}
+
+
+def _assemble(meta: dict[str, Any], records: dict[str, list[Loaded]]) -> dict[str, Any]:
+    def dump(kind: str, key: Any) -> list[Any]:
+        items = sorted((item.record for item in records[kind]), key=key)
+        return [item.model_dump(mode="json", exclude_none=True) for item in items]
+
+    step_number = {item.record.id: item.record.number for item in records["step"]}
+    return {
+        "format_version": FORMAT_VERSION,
+        "version": meta["version"],
+        "title": meta["title"],
+        "directions": dump("direction", lambda r: r.number),
+        "steps": dump("step", lambda r: r.number),
+        "checklists": dump("checklist", lambda r: (step_number[r.step], r.order, r.id)),
+        "examples": dump("example", lambda r: r.id),
+        "glossary": dump("term", lambda r: r.id),
+        "vocabularies": dump("vocabulary", lambda r: r.id),
+    }
+
+
+def to_json(catalog: dict[str, Any]) -> bytes:
+    """Canonical bytes: sorted keys, no insignificant whitespace, UTF-8, one final newline."""
+    return (json.dumps(catalog, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def build(root: Path, out: Path, today: date | None = None) -> Result:
+    """Check ``root`` and write the compiled catalogue to ``out``.
+
+    The file is written atomically and only when its bytes change (so its modification time
+    tells Sphinx the truth). On errors nothing is written, a stale ``out`` is removed, and
+    :class:`CompileError` is raised with every problem.
+    """
+    result = check_tree(root, today)
+    out = Path(out)
+    if not result.ok or result.catalog is None:
+        out.unlink(missing_ok=True)
+        raise CompileError(result.problems)
+    write_if_changed(out, to_json(result.catalog))
+    return result
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace ``path`` with ``data`` unless it already holds exactly those bytes."""
+    path = Path(path)
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True

@@ -1,0 +1,83 @@
+"""Problems found in a content tree: a stable code, a place and a sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+CODES: dict[str, str] = {
+    "BV001": "file is not valid UTF-8",
+    "BV002": "file is empty",
+    "BV003": "a folder stands where a file is expected",
+    "BV010": "YAML syntax error",
+    "BV011": "Markdown file without YAML front matter",
+    "BV012": "YAML document is not a mapping",
+    "BV013": "key given twice in one mapping",
+    "BV101": "required field missing",
+    "BV102": "unknown field",
+    "BV103": "invalid value or wrong type",
+    "BV104": "value outside its vocabulary",
+    "BV105": "summary too long",
+    "BV106": "not an http(s) address",
+    "BV107": "example without source",
+    "BV108": "review date in the future",
+    "BV109": "malformed id",
+    "BV110": "section missing or empty",
+    "BV111": "unexpected text or heading in the body",
+    "BV112": "raw HTML in Markdown",
+    "BV201": "duplicate id",
+    "BV202": "reference to an id that does not exist",
+    "BV203": "file name does not match id",
+    "BV204": "unexpected file in the content tree",
+    "BV205": "required content missing",
+    "BV206": "checklist item cannot feed the situation field it names",
+}
+"""Every lint code with a one-line title. Codes are stable: never renumber, only add."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in the content tree."""
+
+    path: str
+    line: int
+    code: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.code} {self.severity}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "path": self.path,
+            "line": self.line,
+            "message": self.message,
+        }
+
+
+class Reporter:
+    """Collects problems, with paths shown relative to the folder being checked."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+        self.invalid_ids: set[str] = set()
+        """Ids of records that exist but failed validation: references to them are not dangling."""
+
+    def add(self, path: Path, line: int, code: str, message: str, severity: str = "error") -> None:
+        assert code in CODES, code
+        self.problems.append(Problem(self.show(path), max(line, 1), code, message, severity))
+
+    def show(self, path: Path) -> str:
+        try:
+            rel = path.relative_to(self.root.parent)
+        except ValueError:
+            return str(path)
+        return rel.as_posix()
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]

@@ -1,0 +1,191 @@
+"""Turning content files into typed records, with pydantic's errors mapped to lint codes."""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..models import Checklist, Direction, Example, Step, Term, Vocabulary
+from ._problems import Reporter
+from ._source import Document, parse_yaml, read_text, split_front_matter, split_sections
+
+SECTION_FIELDS = {
+    "aanleiding": "background",
+    "aanpak": "approach",
+    "wat het oplevert": "outcomes",
+    "aandachtspunten": "considerations",
+}
+"""The ``##`` headings of an example's body, in order, and the field each one fills."""
+
+
+@dataclass
+class Loaded:
+    """A valid record and where it came from."""
+
+    record: Any
+    document: Document
+    loc: tuple[int | str, ...] = ()
+    section_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return self.document.path
+
+    def line(self, *loc: int | str) -> int:
+        if loc and loc[0] == "sections" and len(loc) > 1 and str(loc[1]) in self.section_lines:
+            return self.section_lines[str(loc[1])]
+        return self.document.line(self.loc + loc)
+
+
+def validate(model: type[BaseModel], data: Any, document: Document, report: Reporter, loc: tuple[int | str, ...] = (), section_lines: dict[str, int] | None = None) -> Loaded | None:
+    """Validate ``data`` as ``model``; report every error with a code and a line."""
+    try:
+        record = model.model_validate(data)
+    except ValidationError as exc:
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            report.invalid_ids.add(data["id"])
+        for error in exc.errors(include_url=False):
+            where = tuple(error["loc"])
+            if where and where[0] == "sections" and section_lines is not None:
+                line = section_lines.get(str(where[1]) if len(where) > 1 else "", document.line(loc))
+            else:
+                line = document.line(loc + where)
+            code, message = _explain(model, error)
+            report.add(document.path, line, code, message)
+        return None
+    return Loaded(record, document, loc, section_lines or {})
+
+
+def _explain(model: type[BaseModel], error: Any) -> tuple[str, str]:
+    loc = tuple(error["loc"])
+    name = ".".join(str(p) for p in loc) or model.__name__
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        if loc[:1] == ("sections",) and len(loc) > 1:
+            heading = next(h for h, f in SECTION_FIELDS.items() if f == loc[1])
+            return "BV110", f"section '## {heading.capitalize()}' is missing"
+        return "BV101", f"required field '{name}' is missing"
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        valid = ", ".join(parent.model_fields) if parent else ""
+        return "BV102", f"unknown field '{loc[-1]}'" + (f"; valid fields here: {valid}" if valid else "")
+    if kind == "bv_url":
+        return "BV106", error["msg"]
+    if kind == "string_too_long" and loc[-1:] == ("summary",):
+        return "BV105", f"summary is {len(error['input'])} characters; keep it to {ctx.get('max_length')} or fewer"
+    if kind == "too_short" and loc == ("sources",):
+        return "BV107", "an example needs at least one source (title, publisher, url)"
+    if kind == "string_too_short" and loc[:1] == ("sections",):
+        return "BV110", f"section for '{loc[-1]}' is empty"
+    if kind == "string_pattern_mismatch":
+        return "BV109", f"'{error['input']}' in '{name}' is not a valid id: use lower-case letters, digits and single hyphens"
+    return "BV103", f"'{name}': {error['msg']}"
+
+
+def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model class found at ``loc`` inside ``model`` (for listing valid fields)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        current = _inner_model(current.model_fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    if isinstance(annotation, types.UnionType):
+        return None
+    return None
+
+
+# --- one loader per kind of file ---------------------------------------------------------
+
+
+def load_markdown_record(path: Path, model: type[BaseModel], body_field: str | None, report: Reporter) -> Loaded | None:
+    """A Markdown file with front matter; the body fills ``body_field`` or, for examples, the sections."""
+    text = read_text(path, report)
+    if text is None:
+        return None
+    split = split_front_matter(path, text, report)
+    if split is None:
+        return None
+    document, body, body_line = split
+    data = dict(document.data)
+    section_lines: dict[str, int] = {}
+    if body_field is None:  # an example: four fixed sections
+        sections = split_sections(path, body, body_line, report)
+        found: dict[str, str] = {}
+        expected = list(SECTION_FIELDS)
+        for section in sections:
+            key = section.heading.lower()
+            if key not in SECTION_FIELDS:
+                report.add(path, section.line, "BV111", f"unknown section '## {section.heading}'; the sections are: " + ", ".join(h.capitalize() for h in expected))
+                continue
+            if SECTION_FIELDS[key] in found:
+                report.add(path, section.line, "BV111", f"section '## {section.heading}' is given twice")
+                continue
+            if not section.text:
+                report.add(path, section.line, "BV110", f"section '## {section.heading}' is empty")
+            found[SECTION_FIELDS[key]] = section.text or "-"
+            section_lines[SECTION_FIELDS[key]] = section.line
+        order = [s.heading.lower() for s in sections if s.heading.lower() in SECTION_FIELDS]
+        if order != sorted(order, key=expected.index):
+            report.add(path, body_line, "BV111", "sections must stand in this order: " + ", ".join(h.capitalize() for h in expected))
+        if "sections" in data:
+            report.add(path, document.line(("sections",)), "BV102", "unknown field 'sections'; the sections are written as '## ' headings in the body")
+            data.pop("sections")
+        data["sections"] = found
+    else:
+        from ._source import check_markdown
+
+        check_markdown(path, body, body_line, report)
+        if body_field in data:
+            report.add(path, document.line((body_field,)), "BV102", f"unknown field '{body_field}'; the {body_field} is the Markdown body below the front matter")
+        data[body_field] = body.strip()
+        if not body.strip():
+            report.add(path, body_line, "BV110", f"the {body_field} (the Markdown body) is empty")
+    return validate(model, data, document, report, section_lines=section_lines)
+
+
+def load_yaml(path: Path, report: Reporter) -> Document | None:
+    text = read_text(path, report)
+    if text is None:
+        return None
+    return parse_yaml(path, text, report)
+
+
+def load_yaml_record(path: Path, model: type[BaseModel], report: Reporter) -> Loaded | None:
+    document = load_yaml(path, report)
+    return validate(model, document.data, document, report) if document else None
+
+
+def load_glossary(path: Path, report: Reporter) -> list[Loaded]:
+    document = load_yaml(path, report)
+    if document is None:
+        return []
+    extra = set(document.data) - {"terms"}
+    for key in sorted(extra):
+        report.add(path, document.line((key,)), "BV102", f"unknown field '{key}'; the glossary file holds only 'terms'")
+    terms = document.data.get("terms")
+    if not isinstance(terms, list):
+        report.add(path, document.line(("terms",)), "BV101" if terms is None else "BV103", "'terms' must be a list of terms")
+        return []
+    loaded = [validate(Term, term, document, report, loc=("terms", i)) for i, term in enumerate(terms)]
+    return [item for item in loaded if item is not None]
+
+
+MODELS = {"direction": Direction, "step": Step, "example": Example, "checklist": Checklist, "vocabulary": Vocabulary}

@@ -1,0 +1,120 @@
+"""Checks across records: unique ids, references that resolve, vocabularies, required sets."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+
+from ..models import EXAMPLE_VOCABULARIES, SITUATION_FEEDS
+from ._problems import Reporter
+from ._records import Loaded
+
+REQUIRED_VOCABULARIES = (
+    "fasen", "locaties", "doelgroepen", "vormen", "oorzaken", "scheidslijnen", "actoren",
+    "mechanismen", "methoden", "bewijsniveaus", "effectrichtingen", "themas", "kis-relaties", "kostenniveaus",
+)
+DIRECTION_COUNT = 5
+STEP_COUNT = 4
+
+
+def _hint(value: str, valid: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(value, valid, n=1)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date) -> None:
+    _unique_ids(records, report)
+    vocabularies = {item.record.id: item.record.ids() for item in records["vocabulary"]}
+    for name in REQUIRED_VOCABULARIES:
+        if name not in vocabularies:
+            report.add(report.root / "vocabulaires" / f"{name}.yaml", 1, "BV205", f"vocabulary '{name}' is missing")
+    _required_set(records["direction"], DIRECTION_COUNT, "direction", report)
+    _required_set(records["step"], STEP_COUNT, "step", report)
+
+    directions = [item.record.id for item in records["direction"]]
+    steps = [item.record.id for item in records["step"]]
+    examples = [item.record.id for item in records["example"]]
+    everything = sorted(
+        {item.record.id for kind in records.values() for item in kind}
+        | {i.id for item in records["checklist"] for i in item.record.items}
+    )
+
+    def vocab(item: Loaded, value: str, name: str, *loc: int | str) -> None:
+        valid = vocabularies.get(name)
+        if valid is not None and value not in valid:
+            report.add(item.path, item.line(*loc), "BV104", f"'{value}' is not in vocabulary '{name}'; {_hint(value, valid)}valid values: {', '.join(valid)}")
+
+    def ref(item: Loaded, value: str, valid: list[str], what: str, *loc: int | str) -> None:
+        if value not in valid and value not in report.invalid_ids:
+            report.add(item.path, item.line(*loc), "BV202", f"{what} '{value}' does not exist; {_hint(value, valid)}known: {', '.join(sorted(valid)[:12])}{' ...' if len(valid) > 12 else ''}")
+
+    for item in records["example"]:
+        ex = item.record
+        ref(item, ex.direction, directions, "direction", "direction")
+        for i, value in enumerate(ex.secondary_directions):
+            ref(item, value, directions, "direction", "secondary_directions", i)
+            if value == ex.direction:
+                report.add(item.path, item.line("secondary_directions", i), "BV103", f"'{value}' is already the primary direction")
+        for name, vocabulary in EXAMPLE_VOCABULARIES.items():
+            values = getattr(ex, name)
+            for i, value in enumerate(values):
+                vocab(item, value, vocabulary, name, i)
+            for value in {v for v in values if values.count(v) > 1}:
+                report.add(item.path, item.line(name), "BV103", f"'{value}' is listed twice in '{name}'")
+        vocab(item, ex.evidence.level, "bewijsniveaus", "evidence", "level")
+        vocab(item, ex.evidence.effect, "effectrichtingen", "evidence", "effect")
+        vocab(item, ex.kis_relation, "kis-relaties", "kis_relation")
+        if ex.cost is not None:
+            vocab(item, ex.cost.band, "kostenniveaus", "cost", "band")
+        for i, value in enumerate(ex.related):
+            ref(item, value, examples, "related example", "related", i)
+            if value == ex.id:
+                report.add(item.path, item.line("related", i), "BV103", "an example cannot be related to itself")
+        if ex.reviewed > today:
+            report.add(item.path, item.line("reviewed"), "BV108", f"review date {ex.reviewed} is in the future (today is {today})")
+
+    feeds_seen: dict[str, str] = {}
+    for item in records["checklist"]:
+        checklist = item.record
+        ref(item, checklist.step, steps, "step", "step")
+        for i, question in enumerate(checklist.items):
+            if question.vocabulary is not None and question.vocabulary not in vocabularies:
+                ref(item, question.vocabulary, list(vocabularies), "vocabulary", "items", i, "vocabulary")
+            if question.feeds is None:
+                continue
+            if question.feeds in feeds_seen:
+                report.add(item.path, item.line("items", i, "feeds"), "BV206", f"'{question.feeds}' is already fed by item '{feeds_seen[question.feeds]}'; each situation field is fed once")
+            feeds_seen[question.feeds] = question.id
+            needed = SITUATION_FEEDS.get(question.feeds, (None, "text"))
+            if (question.vocabulary, question.kind) != needed:
+                want = f"a {needed[1]} question over vocabulary '{needed[0]}'" if needed[0] else "a text question"
+                report.add(item.path, item.line("items", i, "feeds"), "BV206", f"item '{question.id}' feeds '{question.feeds}', which needs {want}")
+
+    for item in records["term"]:
+        for i, value in enumerate(item.record.see_also):
+            ref(item, value, everything, "id", "see_also", i)
+
+
+def _unique_ids(records: dict[str, list[Loaded]], report: Reporter) -> None:
+    seen: dict[str, tuple[str, str]] = {}
+
+    def claim(identifier: str, kind: str, item: Loaded, *loc: int | str) -> None:
+        if identifier in seen:
+            other_kind, where = seen[identifier]
+            report.add(item.path, item.line(*loc), "BV201", f"id '{identifier}' ({kind}) is already used by a {other_kind} in {where}; ids are unique across the catalogue")
+        else:
+            seen[identifier] = (kind, f"{report.show(item.path)}:{item.line(*loc)}")
+
+    for kind in ("direction", "step", "checklist", "example", "vocabulary", "term"):
+        for item in sorted(records[kind], key=lambda i: (str(i.path), i.loc)):
+            claim(item.record.id, kind, item, "id")
+            if kind == "checklist":
+                for i, question in enumerate(item.record.items):
+                    claim(question.id, "checklist item", item, "items", i, "id")
+
+
+def _required_set(items: list[Loaded], count: int, kind: str, report: Reporter) -> None:
+    numbers = sorted(item.record.number for item in items)
+    if numbers != list(range(1, count + 1)):
+        folder = "richtingen" if kind == "direction" else "stappenplan"
+        report.add(report.root / folder, 1, "BV205", f"expected {count} {kind}s numbered 1 to {count}, found numbers {numbers or 'none'}")

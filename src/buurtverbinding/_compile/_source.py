@@ -1,0 +1,184 @@
+"""Reading content files: bytes → text → YAML (with line numbers) and Markdown sections.
+
+YAML is read with PyYAML's safe loader only; Markdown is tokenised with markdown-it-py.
+Nothing here raises on bad input: every problem goes to the reporter, and the caller gets
+``None`` for a file that cannot be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+
+from ._problems import Reporter
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Document:
+    """A parsed YAML document (or front matter) and where its parts stand in the file."""
+
+    path: Path
+    data: dict[str, Any]
+    node: yaml.Node
+    line_offset: int = 0  # lines before the YAML starts (the front matter's opening ``---``)
+
+    def line(self, loc: tuple[int | str, ...]) -> int:
+        """The 1-based line of the deepest part of ``loc`` that exists in the document."""
+        node = self.node
+        line = node.start_mark.line
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if key.value == str(part):
+                        line = key.start_mark.line
+                        node = value
+                        break
+                else:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+                line = node.start_mark.line
+            else:
+                break
+        return line + 1 + self.line_offset
+
+
+def read_text(path: Path, report: Reporter) -> str | None:
+    """The file's text, or ``None`` (reported) when it is a folder, empty or not UTF-8."""
+    if path.is_dir():
+        report.add(path, 1, "BV003", "this is a folder, but a content file is expected here; move its files out or rename it")
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        report.add(path, 1, "BV003", f"cannot be read ({exc.strerror or exc})")
+        return None
+    if not raw.strip():
+        report.add(path, 1, "BV002", "the file is empty; write the record or remove the file")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        report.add(path, line, "BV001", f"byte {exc.start} is not UTF-8; save the file as UTF-8")
+        return None
+    if "\x00" in text:
+        report.add(path, text[: text.index("\x00")].count("\n") + 1, "BV001", "the file holds a NUL byte; is it a binary file?")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def parse_yaml(path: Path, text: str, report: Reporter, line_offset: int = 0) -> Document | None:
+    """Parse one YAML mapping with the safe loader; report syntax errors and duplicate keys."""
+    try:
+        loader = _LOADER(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line + 1 if mark else 1) + line_offset
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        report.add(path, line, "BV010", f"YAML cannot be read: {reason}")
+        return None
+    except (ValueError, TypeError, RecursionError) as exc:  # e.g. an impossible date such as 2026-02-31
+        report.add(path, 1 + line_offset, "BV010", f"YAML cannot be read: {exc}")
+        return None
+    if node is None or not isinstance(data, dict):
+        kind = "nothing" if node is None else type(data).__name__
+        report.add(path, 1 + line_offset, "BV012", f"expected a mapping of field: value, found {kind}")
+        return None
+    _report_duplicate_keys(path, node, report, line_offset)
+    return Document(path, data, node, line_offset)
+
+
+def _report_duplicate_keys(path: Path, node: yaml.Node, report: Reporter, line_offset: int) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if key.value in seen:
+                    report.add(path, key.start_mark.line + 1 + line_offset, "BV013", f"'{key.value}' is given twice; keep one")
+                seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def split_front_matter(path: Path, text: str, report: Reporter) -> tuple[Document, str, int] | None:
+    """Split a Markdown file into its front matter and body; returns (document, body, body's first line)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        report.add(path, 1, "BV011", "the file must start with a '---' line, then YAML front matter, then '---'")
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == "---":
+            break
+    else:
+        report.add(path, 1, "BV011", "the front matter is not closed: add a '---' line after the YAML")
+        return None
+    document = parse_yaml(path, "".join(lines[1:index]), report, line_offset=1)
+    if document is None:
+        return None
+    return document, "".join(lines[index + 1 :]), index + 2
+
+
+_MD = MarkdownIt("commonmark")
+
+
+def check_markdown(path: Path, text: str, first_line: int, report: Reporter) -> list[Any]:
+    """Tokenise Markdown; report raw HTML and links that are not http(s). Returns the tokens."""
+    tokens = _MD.parse(text)
+    for token in tokens:
+        line = first_line + (token.map[0] if token.map else 0)
+        if token.type == "html_block":
+            report.add(path, line, "BV112", "raw HTML is not allowed; write Markdown instead")
+        for child in token.children or ():
+            if child.type == "html_inline":
+                report.add(path, line, "BV112", f"raw HTML {child.content!r} is not allowed; write Markdown instead")
+            elif child.type in ("link_open", "image"):
+                href = str(child.attrs.get("href") or child.attrs.get("src") or "")
+                if not href.startswith(("http://", "https://")):
+                    report.add(path, line, "BV106", f"link '{href}' is not an http(s) address")
+    return tokens
+
+
+@dataclass
+class Section:
+    heading: str
+    text: str
+    line: int
+
+
+def split_sections(path: Path, body: str, first_line: int, report: Reporter) -> list[Section]:
+    """Split a Markdown body at its ``##`` headings. Text before the first heading is reported."""
+    tokens = check_markdown(path, body, first_line, report)
+    lines = body.splitlines()
+    starts: list[tuple[int, int, str]] = []  # (heading line, first content line, heading text)
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or not token.map:
+            continue
+        title = tokens[index + 1].content.strip()
+        if token.tag == "h1":
+            report.add(path, first_line + token.map[0], "BV111", f"'# {title}': the title comes from the front matter; use '## ' for sections")
+        elif token.tag == "h2":
+            starts.append((token.map[0], token.map[1], title))
+    first_heading = starts[0][0] if starts else len(lines)
+    if "".join(lines[:first_heading]).strip():
+        report.add(path, first_line, "BV111", "text before the first '## ' section heading; move it into a section")
+    sections: list[Section] = []
+    for number, (start, content_start, title) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
+        text = "\n".join(lines[content_start:end]).strip()
+        sections.append(Section(title, text, first_line + start))
+    return sections

@@ -1,0 +1,281 @@
+"""The catalogue: all records, with lookups by id, facet filters and search.
+
+Get the one shared instance with :func:`buurtverbinding.load`. Indexes for ``get`` and
+``filter`` are built once when the catalogue is created; the search index on first search.
+"""
+
+from __future__ import annotations
+
+import difflib
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Union
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
+
+from .models import Checklist, ChecklistItem, Direction, Example, Step, Term, Vocabulary, VocabularyValue
+
+if TYPE_CHECKING:
+    from ._search import SearchIndex
+    from .advice import Advice, Gap, Situation
+    from .export import Comparison
+
+__all__ = ["FORMAT_VERSION", "FACETS", "Catalog", "SearchHit", "UnknownIdError", "UnknownValueError"]
+
+FORMAT_VERSION = 1
+
+Record = Union[Direction, Example, Step, Checklist, ChecklistItem, Term, Vocabulary]
+
+FACETS: dict[str, tuple[str, str | None]] = {
+    "direction": ("directions", None),
+    "phase": ("phases", "fasen"),
+    "location": ("locations", "locaties"),
+    "target_group": ("target_groups", "doelgroepen"),
+    "partner": ("partners", "actoren"),
+    "form": ("forms", "vormen"),
+    "cause": ("causes", "oorzaken"),
+    "dividing_line": ("dividing_lines", "scheidslijnen"),
+    "mechanism": ("mechanisms", "mechanismen"),
+    "theme": ("themes", "themas"),
+}
+"""Filter keyword → (field of :class:`Example`, vocabulary that holds the valid values).
+
+``direction`` matches the primary and the secondary directions of an example."""
+
+
+class UnknownIdError(KeyError):
+    """No object has this id. ``suggestions`` holds the closest ids."""
+
+    def __init__(self, identifier: str, suggestions: Iterable[str]) -> None:
+        self.id = identifier
+        self.suggestions = tuple(suggestions)
+        super().__init__(identifier)
+
+    def __str__(self) -> str:
+        hint = f"; closest ids: {', '.join(self.suggestions)}" if self.suggestions else ""
+        return f"no object with id '{self.id}'{hint}"
+
+
+class UnknownValueError(ValueError):
+    """A value outside its vocabulary. ``valid`` lists the values that are allowed."""
+
+    def __init__(self, facet: str, value: object, valid: Iterable[str]) -> None:
+        self.facet = facet
+        self.value = value
+        self.valid = tuple(valid)
+        close = difflib.get_close_matches(str(value), self.valid, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        super().__init__(f"unknown {facet} '{value}'; {hint}valid values: {', '.join(self.valid)}")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: the example and its relevance score (higher is better)."""
+
+    example: Example
+    score: float
+
+
+class Catalog(BaseModel):
+    """Every record of the catalogue, in order, with query methods."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    format_version: int
+    version: str
+    """The content version (the package version is ``buurtverbinding.__version__``)."""
+    title: str
+    directions: tuple[Direction, ...]
+    steps: tuple[Step, ...]
+    checklists: tuple[Checklist, ...]
+    examples: tuple[Example, ...]
+    glossary: tuple[Term, ...]
+    vocabularies: tuple[Vocabulary, ...]
+
+    _by_id: dict[str, Record] = PrivateAttr(default_factory=dict)
+    _vocab: dict[str, Vocabulary] = PrivateAttr(default_factory=dict)
+    _facets: dict[tuple[str, str], frozenset[int]] = PrivateAttr(default_factory=dict)
+    _search_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+    _index: SearchIndex | None = PrivateAttr(default=None)
+
+    @field_validator("format_version")
+    @classmethod
+    def _supported(cls, value: int) -> int:
+        if value != FORMAT_VERSION:
+            raise ValueError(f"catalog format {value} is not supported by this version of buurtverbinding (it reads format {FORMAT_VERSION})")
+        return value
+
+    def model_post_init(self, context: Any, /) -> None:
+        by_id: dict[str, Record] = {}
+        for group in (self.directions, self.steps, self.checklists, self.examples, self.glossary, self.vocabularies):
+            for record in group:
+                by_id[record.id] = record
+        for checklist in self.checklists:
+            for item in checklist.items:
+                by_id[item.id] = item
+        facets: dict[tuple[str, str], set[int]] = {}
+        for number, example in enumerate(self.examples):
+            for facet, (field, _) in FACETS.items():
+                for value in getattr(example, field):
+                    facets.setdefault((facet, value), set()).add(number)
+        self._by_id = by_id
+        self._vocab = {v.id: v for v in self.vocabularies}
+        self._facets = {key: frozenset(value) for key, value in facets.items()}
+
+    # --- lookups --------------------------------------------------------------------------
+
+    def get(self, identifier: str) -> Record:
+        """Any object by id: example, direction, step, checklist, checklist item, term or vocabulary.
+
+        Raises :class:`UnknownIdError` (a ``KeyError``) naming the closest ids.
+        """
+        try:
+            return self._by_id[identifier]
+        except (KeyError, TypeError):
+            close = difflib.get_close_matches(str(identifier), list(self._by_id), n=3, cutoff=0.5)
+            raise UnknownIdError(str(identifier), close) from None
+
+    def __contains__(self, identifier: object) -> bool:
+        return identifier in self._by_id
+
+    def vocabulary(self, name: str) -> Vocabulary:
+        """A controlled vocabulary by id, e.g. ``"fasen"``."""
+        try:
+            return self._vocab[name]
+        except KeyError:
+            raise UnknownValueError("vocabulary", name, sorted(self._vocab)) from None
+
+    def label(self, vocabulary: str, value: str) -> str:
+        """The Dutch label of a vocabulary value (``label("fasen", "ongemak")`` → ``"Ongemak"``)."""
+        return self.value(vocabulary, value).label
+
+    def value(self, vocabulary: str, value: str) -> VocabularyValue:
+        """A vocabulary value record; :class:`UnknownValueError` when it is not in the vocabulary."""
+        for entry in self.vocabulary(vocabulary).values:
+            if entry.id == value:
+                return entry
+        raise UnknownValueError(vocabulary, value, self.vocabulary(vocabulary).ids())
+
+    def options(self, item: ChecklistItem | str) -> tuple[VocabularyValue, ...]:
+        """The answer options of a choice question (empty for other kinds)."""
+        question = self.get(item) if isinstance(item, str) else item
+        if not isinstance(question, ChecklistItem):
+            raise TypeError(f"'{question.id}' is not a checklist item")
+        return self.vocabulary(question.vocabulary).values if question.vocabulary else ()
+
+    def checklists_for(self, step: str) -> tuple[Checklist, ...]:
+        """The checklists of a step, in order."""
+        self._expect(step, Step)
+        return tuple(c for c in self.checklists if c.step == step)
+
+    def direction_examples(self, direction: str, *, primary_only: bool = False) -> tuple[Example, ...]:
+        """Examples of a direction: by default those with it as primary or secondary direction."""
+        self._expect(direction, Direction)
+        if primary_only:
+            return tuple(e for e in self.examples if e.direction == direction)
+        return self.filter(direction=direction)
+
+    def _expect(self, identifier: str, kind: type) -> None:
+        record = self.get(identifier)
+        if not isinstance(record, kind):
+            raise UnknownValueError(kind.__name__.lower(), identifier, [r.id for r in self._records_of(kind)])
+
+    def _records_of(self, kind: type) -> tuple[Any, ...]:
+        return {Direction: self.directions, Step: self.steps}.get(kind, ())
+
+    # --- filter ---------------------------------------------------------------------------
+
+    def valid_values(self, facet: str) -> tuple[str, ...]:
+        """The values a filter facet accepts, in vocabulary order."""
+        if facet not in FACETS:
+            raise UnknownValueError("filter", facet, FACETS)
+        vocabulary = FACETS[facet][1]
+        return tuple(d.id for d in self.directions) if vocabulary is None else self.vocabulary(vocabulary).ids()
+
+    def filter(self, **facets: str | Iterable[str] | None) -> tuple[Example, ...]:
+        """Examples that match every given facet (AND); within one facet a list means OR.
+
+        ``cat.filter(direction="ontmoeting", phase="spanningen", location="plein", target_group="jongeren")``
+
+        Facets: ``direction`` (primary or secondary), ``phase``, ``location``, ``target_group``,
+        ``partner``, ``form``, ``cause``, ``dividing_line``, ``mechanism``, ``theme``. A value
+        outside its vocabulary raises :class:`UnknownValueError` (a ``ValueError``) that lists
+        the valid values. ``None`` means "any". Results keep catalogue order (by id).
+        """
+        selected: frozenset[int] | None = None
+        for facet, wanted in facets.items():
+            if wanted is None:
+                continue
+            valid = self.valid_values(facet)
+            values = [wanted] if isinstance(wanted, str) else list(wanted)
+            matches: set[int] = set()
+            for value in values:
+                if value not in valid:
+                    raise UnknownValueError(facet.replace("_", " "), value, valid)
+                matches |= self._facets.get((facet, value), frozenset())
+            selected = frozenset(matches) if selected is None else selected & matches
+        if selected is None:
+            return self.examples
+        return tuple(self.examples[n] for n in sorted(selected))
+
+    # --- search ---------------------------------------------------------------------------
+
+    def _search_index(self) -> SearchIndex:
+        with self._search_lock:
+            if self._index is None:
+                self._index = self._build_search_index()
+            return self._index
+
+    def _build_search_index(self) -> SearchIndex:
+        from ._search import SearchIndex
+
+        documents = []
+        for example in self.examples:
+            labels = [self._vocab[vocab].values for field, vocab in _LABELLED if vocab in self._vocab]
+            wanted = {field: set(getattr(example, field)) for field, _ in _LABELLED}
+            body = [
+                example.organisation,
+                *example.municipalities,
+                *(s for s in example.sections.model_dump().values()),
+                *(
+                    value.label
+                    for (field, _), values in zip(_LABELLED, labels)
+                    for value in values
+                    if value.id in wanted[field]
+                ),
+            ]
+            documents.append({"title": [example.title], "summary": [example.summary], "body": body})
+        return SearchIndex(documents)
+
+    def search(self, query: str, limit: int | None = 20) -> tuple[SearchHit, ...]:
+        """Examples ranked by relevance to ``query`` (Dutch; stemming, accents ignored, compounds)."""
+        if not isinstance(query, str):
+            raise TypeError("search() takes the query as a string")
+        ranked = self._search_index().search(query)
+        if limit is not None:
+            ranked = ranked[:limit]
+        return tuple(SearchHit(self.examples[n], round(score, 4)) for n, score in ranked)
+
+    # --- advice (implemented in buurtverbinding.advice) -----------------------------------
+
+    def recommend(self, situation: Situation, limit: int = 10) -> Advice:
+        """Ranked directions and examples for a situation, each with reasons and caveats."""
+        from .advice import recommend
+
+        return recommend(self, situation, limit=limit)
+
+    def gaps(self, situation: Situation) -> tuple[Gap, ...]:
+        """The witte vlekken: what the situation calls for that the existing examples do not cover."""
+        from .advice import gaps
+
+        return gaps(self, situation)
+
+    def compare(self, ids: Iterable[str]) -> Comparison:
+        """The chosen examples side by side; an unknown id raises the same error as :meth:`get`."""
+        from .export import compare
+
+        return compare(self, ids)
+
+
+_LABELLED = (("phases", "fasen"), ("locations", "locaties"), ("target_groups", "doelgroepen"), ("forms", "vormen"), ("causes", "oorzaken"), ("partners", "actoren"))

@@ -1,0 +1,244 @@
+"""The ``buurtverbinding`` command: list, show, search and lint, each with ``--json``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ._version import __version__
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A bad argument: printed as one line, exit code 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except UsageError as exc:
+        print(f"buurtverbinding {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (KeyError, ValueError) as exc:
+        message = str(exc) if not isinstance(exc, KeyError) or type(exc) is not KeyError else f"not found: {exc}"
+        print(f"buurtverbinding {args.command}: {message}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: say so plainly, without a traceback
+        print(f"buurtverbinding {args.command}: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+        return 70
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="buurtverbinding",
+        description="Van polarisatie naar verbinding in buurten: query the catalogue of practical examples, check content.",
+    )
+    parser.add_argument("--version", action="version", version=f"buurtverbinding {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("list", help="list examples (filtered) or other objects")
+    p.add_argument("--kind", choices=["examples", "directions", "steps", "checklists", "terms", "vocabularies"], default="examples")
+    for facet in ("direction", "phase", "location", "target-group"):
+        p.add_argument(f"--{facet}", action="append", metavar="VALUE", help=f"only examples with this {facet} (repeat for OR)")
+    _json_flag(p)
+    p.set_defaults(run=_cmd_list)
+
+    p = sub.add_parser("show", help="show one object by id")
+    p.add_argument("id")
+    _json_flag(p)
+    p.set_defaults(run=_cmd_show)
+
+    p = sub.add_parser("search", help="search examples (Dutch, stemmed)")
+    p.add_argument("text", nargs="+")
+    p.add_argument("--limit", type=int, default=10)
+    _json_flag(p)
+    p.set_defaults(run=_cmd_search)
+
+    from ._cli_assess import add_assess_parser
+    from ._cli_export import add_export_parsers
+
+    add_assess_parser(sub)
+    add_export_parsers(sub)
+
+    p = sub.add_parser("lint", help="check a content folder; reports every problem with a code")
+    p.add_argument("directory", nargs="?", help="the content folder (default: ./content)")
+    _json_flag(p)
+    p.set_defaults(run=_cmd_lint)
+    return parser
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def _catalog() -> Any:
+    from ._loader import load
+
+    return load()
+
+
+# --- list -------------------------------------------------------------------------------
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    cat = _catalog()
+    facets = {"direction": args.direction, "phase": args.phase, "location": args.location, "target_group": args.target_group}
+    if args.kind != "examples":
+        if any(facets.values()):
+            raise UsageError("filters (--direction, --phase, ...) apply to --kind examples only")
+        records = {"directions": cat.directions, "steps": cat.steps, "checklists": cat.checklists, "terms": cat.glossary, "vocabularies": cat.vocabularies}[args.kind]
+        rows = [{"id": r.id, "title": getattr(r, "title", None) or getattr(r, "term", "")} for r in records]
+    else:
+        rows = [{"id": e.id, "title": e.title, "direction": e.direction} for e in cat.filter(**facets)]
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    width = max((len(r["id"]) for r in rows), default=0)
+    for row in rows:
+        extra = f"  [{row['direction']}]" if "direction" in row else ""
+        print(f"{row['id']:<{width}}  {row['title']}{extra}")
+    print(f"({len(rows)} {args.kind})", file=sys.stderr)
+    return EXIT_OK
+
+
+# --- show -------------------------------------------------------------------------------
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from .models import Example
+
+    cat = _catalog()
+    record = cat.get(args.id)
+    if args.json:
+        _print_json({"kind": type(record).__name__.lower(), **record.model_dump(mode="json")})
+        return EXIT_OK
+    if isinstance(record, Example):
+        print(_format_example(cat, record))
+    else:
+        print(_format_record(record))
+    return EXIT_OK
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return "\n".join(
+        textwrap.fill(paragraph, width=88, initial_indent=indent, subsequent_indent=indent) if paragraph.strip() else ""
+        for paragraph in text.splitlines()
+    )
+
+
+def _format_example(cat: Any, ex: Any) -> str:
+    def labels(vocabulary: str, values: Sequence[str]) -> str:
+        return ", ".join(cat.label(vocabulary, v) for v in values) or "-"
+
+    directions = ", ".join(cat.get(d).short_title for d in ex.directions)
+    lines = [
+        ex.title,
+        "=" * len(ex.title),
+        _wrap(ex.summary),
+        "",
+        f"Richting:        {directions}",
+        f"Fasen:           {labels('fasen', ex.phases)}",
+        f"Locaties:        {labels('locaties', ex.locations)}",
+        f"Doelgroepen:     {labels('doelgroepen', ex.target_groups)}",
+        f"Partners:        {labels('actoren', ex.partners)}",
+        f"Organisatie:     {ex.organisation}",
+        f"Gemeenten:       {', '.join(ex.municipalities) or '-'}",
+        f"Bewijs:          {cat.label('bewijsniveaus', ex.evidence.level)}; effect {cat.label('effectrichtingen', ex.evidence.effect).lower()}",
+        f"Relatie KIS:     {cat.label('kis-relaties', ex.kis_relation)}",
+        f"Laatst nagekeken: {ex.reviewed.isoformat()}",
+    ]
+    for heading, text in (("Aanleiding", ex.sections.background), ("Aanpak", ex.sections.approach), ("Wat het oplevert", ex.sections.outcomes), ("Aandachtspunten", ex.sections.considerations)):
+        lines += ["", heading, "-" * len(heading), _wrap(text)]
+    lines += ["", "Bronnen", "-------"]
+    lines += [f"- {s.title} ({s.publisher}{', ' + str(s.year) if s.year else ''}) {s.url}" for s in ex.sources]
+    return "\n".join(lines)
+
+
+def _format_record(record: Any) -> str:
+    data = record.model_dump(mode="json")
+    title = data.get("title") or data.get("term") or data.get("question") or record.id
+    lines = [title, "=" * len(title)]
+    for key, value in data.items():
+        if key in ("title", "term", "question"):
+            continue
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            for entry in value:
+                if isinstance(entry, dict):
+                    text = entry.get("question") or entry.get("label") or entry.get("title") or entry.get("id")
+                    lines.append(f"  - {entry.get('id', '')}: {text}" if "id" in entry else f"  - {text}")
+                else:
+                    lines.append(f"  - {entry}")
+        elif isinstance(value, dict):
+            lines.append(f"{key}: " + ", ".join(f"{k}={v}" for k, v in value.items()))
+        elif value is not None:
+            text = str(value)
+            lines.append(f"{key}:\n{_wrap(text, '  ')}" if len(text) > 70 or "\n" in text else f"{key}: {text}")
+    return "\n".join(lines)
+
+
+# --- search -----------------------------------------------------------------------------
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be 1 or more")
+    query = " ".join(args.text)
+    hits = _catalog().search(query, limit=args.limit)
+    if args.json:
+        _print_json([{"id": h.example.id, "title": h.example.title, "score": h.score, "direction": h.example.direction} for h in hits])
+        return EXIT_OK
+    if not hits:
+        print(f"Geen voorbeelden gevonden voor '{query}'.", file=sys.stderr)
+        return EXIT_OK
+    width = max(len(h.example.id) for h in hits)
+    for rank, hit in enumerate(hits, 1):
+        print(f"{rank:>2}. {hit.example.id:<{width}}  {hit.example.title}  ({hit.score:.2f})")
+    return EXIT_OK
+
+
+# --- lint -------------------------------------------------------------------------------
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    try:
+        from ._compile import check_tree
+    except ImportError as exc:
+        raise UsageError(f"lint needs PyYAML and markdown-it-py ({exc.name} is missing): pip install 'buurtverbinding[lint]'") from None
+    directory = Path(args.directory) if args.directory else Path("content")
+    if not directory.exists():
+        raise UsageError(f"no content folder at '{directory}'; give the path: buurtverbinding lint PATH")
+    if not directory.is_dir():
+        raise UsageError(f"'{directory}' is a file; give the content folder")
+    result = check_tree(directory)
+    errors = len(result.errors)
+    warnings = len(result.problems) - errors
+    if args.json:
+        _print_json({"ok": result.ok, "errors": errors, "warnings": warnings, "files": result.files, "problems": [p.as_dict() for p in result.problems]})
+    else:
+        for problem in result.problems:
+            print(problem)
+        verdict = "ok" if result.ok else "failed"
+        print(f"lint {verdict}: {errors} error(s), {warnings} warning(s) in {result.files} file(s) under {directory}", file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_PROBLEM
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

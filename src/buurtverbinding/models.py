@@ -1,0 +1,316 @@
+"""Typed, frozen records of the catalogue.
+
+Every record is an immutable pydantic model: unknown fields are errors and every collection
+is a tuple. Field names are English; the values (titles, summaries, vocabulary slugs) are
+Dutch, because they are written by and for Dutch professionals.
+
+Controlled values (phases, locations, target groups, ...) are stored as slugs. Which slugs
+are valid is data, not code: the vocabularies live in ``content/vocabulaires/`` and the
+content compiler checks every reference against them. :class:`Vocabulary` records ship in
+the catalogue so that callers can list labels and definitions.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+__all__ = [
+    "ANSWER_KINDS",
+    "ChecklistItem",
+    "Checklist",
+    "Cost",
+    "Direction",
+    "Evidence",
+    "Example",
+    "Rating",
+    "Scale",
+    "Sections",
+    "Source",
+    "Step",
+    "Term",
+    "Vocabulary",
+    "VocabularyValue",
+]
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Ids are lower-case slugs: letters, digits and single hyphens (``buurtbemiddeling``, ``stap-2``)."""
+
+SUMMARY_MAX = 400
+"""A summary is at most this many characters (B1 Dutch, read at a glance)."""
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_DATE_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise PydanticCustomError(
+            "bv_url",
+            "'{url}' is not an http(s) address; use a full address such as https://www.kis.nl/...",
+            {"url": value},
+        )
+    return value
+
+
+def _date_to_text(value: object) -> object:
+    # YAML reads ``2017`` as a number and ``2017-06-01`` as a date; both are fine as text.
+    if isinstance(value, (int, date)) and not isinstance(value, bool):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    return value
+
+
+def _check_partial_date(value: str) -> str:
+    if not _DATE_PATTERN.match(value):
+        raise PydanticCustomError(
+            "bv_partial_date", "'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", {"value": value}
+        )
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url)]
+PartialDate = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_check_partial_date)]
+
+EXAMPLE_VOCABULARIES: dict[str, str] = {
+    "phases": "fasen",
+    "locations": "locaties",
+    "target_groups": "doelgroepen",
+    "intermediate_groups": "doelgroepen",
+    "partners": "actoren",
+    "forms": "vormen",
+    "causes": "oorzaken",
+    "dividing_lines": "scheidslijnen",
+    "mechanisms": "mechanismen",
+    "methods": "methoden",
+    "themes": "themas",
+}
+"""Which vocabulary each multi-valued field of :class:`Example` draws its slugs from."""
+
+SITUATION_FEEDS: dict[str, tuple[str, str]] = {
+    "phase": ("fasen", "single_choice"),
+    "forms": ("vormen", "multiple_choice"),
+    "causes": ("oorzaken", "multiple_choice"),
+    "dividing_lines": ("scheidslijnen", "multiple_choice"),
+    "locations": ("locaties", "multiple_choice"),
+    "target_groups": ("doelgroepen", "multiple_choice"),
+    "partners": ("actoren", "multiple_choice"),
+    "budget": ("kostenniveaus", "single_choice"),
+}
+"""For each situation field a checklist item can feed: the vocabulary and answer kind it needs
+(``existing`` is fed by a free-text item)."""
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class Source(_Record):
+    """A public page where the stated facts can be read."""
+
+    title: Text
+    publisher: Text
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    url: Url
+
+
+class Rating(_Record):
+    """A rating given by an intervention databank, in its own words (the "native" rating)."""
+
+    databank: Text
+    label: Text
+    date: PartialDate
+    url: Url
+
+
+class Evidence(_Record):
+    """How strong the evidence is, and which way the effect points.
+
+    ``level`` is a value of the ``bewijsniveaus`` vocabulary (the Dutch recognition ladder);
+    ``effect`` a value of ``effectrichtingen``. Strength and direction are kept apart on
+    purpose: an intervention can be well studied and still show no effect.
+    """
+
+    level: Id
+    effect: Id
+    rating: Rating | None = None
+    note: Text | None = None
+
+
+class Cost(_Record):
+    """A rough cost indication: a band from the ``kostenniveaus`` vocabulary and a note."""
+
+    band: Id
+    note: Text | None = None
+
+
+class Sections(_Record):
+    """The narrative of an example, as Markdown (the ``##`` sections of the content file)."""
+
+    background: Text
+    """Aanleiding: why it was started, which problem it answers."""
+    approach: Text
+    """Aanpak: what is done, by whom."""
+    outcomes: Text
+    """Wat het oplevert: what it yields, as far as known."""
+    considerations: Text
+    """Aandachtspunten: what to watch for."""
+
+
+class Direction(_Record):
+    """One of the five solution directions (oplossingsrichtingen) of the KIS guide."""
+
+    id: Id
+    number: int = Field(ge=1, le=5)
+    title: Text
+    short_title: Text
+    summary: Text
+    description: Text
+
+
+class Example(_Record):
+    """A practical example (praktijkvoorbeeld): a real intervention, described in our own words."""
+
+    id: Id
+    title: Text
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SUMMARY_MAX)]
+    direction: Id
+    secondary_directions: tuple[Id, ...] = ()
+    phases: tuple[Id, ...] = Field(min_length=1)
+    locations: tuple[Id, ...] = Field(min_length=1)
+    target_groups: tuple[Id, ...] = Field(min_length=1)
+    intermediate_groups: tuple[Id, ...] = ()
+    partners: tuple[Id, ...] = ()
+    forms: tuple[Id, ...] = ()
+    causes: tuple[Id, ...] = ()
+    dividing_lines: tuple[Id, ...] = ()
+    mechanisms: tuple[Id, ...] = ()
+    methods: tuple[Id, ...] = ()
+    themes: tuple[Id, ...] = ()
+    municipalities: tuple[Text, ...] = ()
+    organisation: Text
+    evidence: Evidence
+    cost: Cost | None = None
+    sources: tuple[Source, ...] = Field(min_length=1)
+    kis_relation: Id
+    kis_note: Text | None = None
+    reviewed: date
+    related: tuple[Id, ...] = ()
+    sections: Sections
+
+    @property
+    def directions(self) -> tuple[str, ...]:
+        """The primary direction followed by the secondary ones."""
+        return (self.direction, *self.secondary_directions)
+
+
+class Step(_Record):
+    """One of the four steps of the step plan (stappenplan)."""
+
+    id: Id
+    number: int = Field(ge=1, le=4)
+    title: Text
+    purpose: Text
+    participants: tuple[Text, ...] = Field(min_length=1)
+    outputs: tuple[Text, ...] = Field(min_length=1)
+    description: Text
+
+
+ANSWER_KINDS = ("yes_no", "single_choice", "multiple_choice", "scale", "text")
+AnswerKind = Literal["yes_no", "single_choice", "multiple_choice", "scale", "text"]
+SituationField = Literal[
+    "phase", "forms", "causes", "dividing_lines", "locations", "target_groups", "partners", "existing", "budget"
+]
+
+
+class Scale(_Record):
+    """The range of a scale question, with a label for each end."""
+
+    min: int = 1
+    max: int = 5
+    low_label: Text
+    high_label: Text
+
+    @model_validator(mode="after")
+    def _range(self) -> Scale:
+        if self.min >= self.max:
+            raise PydanticCustomError("bv_scale", "scale min ({min}) must be below max ({max})", {"min": self.min, "max": self.max})
+        return self
+
+
+class ChecklistItem(_Record):
+    """A question of a checklist and the kind of answer it takes.
+
+    Choice questions (``single_choice``, ``multiple_choice``) take their options from a
+    vocabulary, so that answers can drive recommendations. ``feeds`` names the field of a
+    situation that the answer fills in, if any.
+    """
+
+    id: Id
+    question: Text
+    kind: AnswerKind
+    vocabulary: Id | None = None
+    scale: Scale | None = None
+    help: Text | None = None
+    feeds: SituationField | None = None
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> ChecklistItem:
+        choice = self.kind in ("single_choice", "multiple_choice")
+        if choice and self.vocabulary is None:
+            raise PydanticCustomError("bv_item_kind", "a {kind} question needs a 'vocabulary' for its options", {"kind": self.kind})
+        if not choice and self.vocabulary is not None:
+            raise PydanticCustomError("bv_item_kind", "a {kind} question takes no 'vocabulary'", {"kind": self.kind})
+        if (self.kind == "scale") != (self.scale is not None):
+            raise PydanticCustomError("bv_item_kind", "'scale' is required for, and only for, a scale question", {})
+        return self
+
+
+class Checklist(_Record):
+    """A checklist belonging to a step; used at the table of a buurtoverleg."""
+
+    id: Id
+    step: Id
+    order: int = Field(ge=1)
+    title: Text
+    purpose: Text
+    items: tuple[ChecklistItem, ...] = Field(min_length=1)
+
+
+class Term(_Record):
+    """A glossary entry (begrip)."""
+
+    id: Id
+    term: Text
+    definition: Text
+    source: Source | None = None
+    see_also: tuple[Id, ...] = ()
+
+
+class VocabularyValue(_Record):
+    """One allowed value of a controlled vocabulary, with a Dutch label and definition."""
+
+    id: Id
+    label: Text
+    definition: Text
+    source: Source | None = None
+
+
+class Vocabulary(_Record):
+    """A controlled vocabulary: the allowed values of one facet, in their meaningful order."""
+
+    id: Id
+    title: Text
+    description: Text
+    values: tuple[VocabularyValue, ...] = Field(min_length=1)
+
+    def ids(self) -> tuple[str, ...]:
+        """The value slugs, in order."""
+        return tuple(v.id for v in self.values)

@@ -1,0 +1,172 @@
+"""The query API: load, get, filter, search, immutability."""
+
+from __future__ import annotations
+
+import threading
+
+import pydantic
+import pytest
+
+import buurtverbinding as bv
+from buurtverbinding.catalog import UnknownIdError, UnknownValueError
+
+DIRECTIONS = ["woonomgeving", "ontmoeting", "jeugd", "veiligheid", "gemeente"]
+
+
+def test_load_returns_one_object(cat):
+    assert bv.load() is cat
+
+
+def test_load_from_many_threads_gives_one_object():
+    import buurtverbinding._loader as loader
+
+    saved = loader._catalog
+    loader._catalog = None
+    calls = []
+    original = bv.Catalog.model_validate_json
+
+    def counting(data, *args, **kwargs):
+        calls.append(1)
+        return original(data, *args, **kwargs)
+
+    try:
+        bv.Catalog.model_validate_json = counting  # type: ignore[method-assign]
+        results: list[object] = []
+        barrier = threading.Barrier(16)
+
+        def worker():
+            barrier.wait()
+            results.append(bv.load())
+
+        threads = [threading.Thread(target=worker) for _ in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(calls) == 1
+        assert len({id(r) for r in results}) == 1
+    finally:
+        del bv.Catalog.model_validate_json
+        loader._catalog = saved
+
+
+def test_versions(cat):
+    assert isinstance(cat.version, str) and cat.version
+    assert bv.__version__ == "0.1.0"
+
+
+def test_directions_in_order(cat):
+    assert [d.id for d in cat.directions] == DIRECTIONS
+    assert [d.number for d in cat.directions] == [1, 2, 3, 4, 5]
+
+
+def test_steps_and_checklists(cat):
+    assert [s.id for s in cat.steps] == ["stap-1", "stap-2", "stap-3", "stap-4"]
+    for step in cat.steps:
+        assert cat.checklists_for(step.id), f"{step.id} has no checklist"
+
+
+def test_every_example_has_http_source_and_kis_relation(cat):
+    assert len(cat.examples) >= 12
+    assert {e.direction for e in cat.examples} == set(DIRECTIONS)
+    for example in cat.examples:
+        assert example.sources and all(s.url.startswith(("http://", "https://")) for s in example.sources)
+        assert example.kis_relation in cat.vocabulary("kis-relaties").ids()
+
+
+def test_get_any_kind(cat):
+    assert cat.get("buurtbemiddeling").title
+    assert cat.get("ontmoeting").number == 2
+    assert cat.get("stap-2").number == 2
+    assert cat.get(cat.checklists[0].id) is cat.checklists[0]
+    assert cat.get(cat.glossary[0].id) is cat.glossary[0]
+    assert "buurtbemiddeling" in cat and "bestaat-niet" not in cat
+
+
+def test_get_unknown_names_closest(cat):
+    with pytest.raises(KeyError) as info:
+        cat.get("buurtbemidelling")
+    assert isinstance(info.value, UnknownIdError)
+    assert "buurtbemiddeling" in info.value.suggestions
+    assert "closest ids" in str(info.value) and "buurtbemidelling" in str(info.value)
+
+
+def test_filter_is_and_across_facets(cat):
+    a = set(cat.filter(direction="ontmoeting"))
+    b = set(cat.filter(phase="ongemak"))
+    assert set(cat.filter(direction="ontmoeting", phase="ongemak")) == a & b
+    for example in cat.filter(direction="jeugd", target_group="jongeren"):
+        assert "jeugd" in example.directions and "jongeren" in example.target_groups
+
+
+def test_filter_list_is_or_within_facet(cat):
+    both = set(cat.filter(phase=["rust", "incidenten"]))
+    assert both == set(cat.filter(phase="rust")) | set(cat.filter(phase="incidenten"))
+
+
+def test_filter_no_facets_gives_all(cat):
+    assert cat.filter() == cat.examples
+    assert cat.filter(phase=None) == cat.examples
+
+
+def test_filter_direction_matches_secondary(cat):
+    secondary = [e for e in cat.examples if "veiligheid" in e.secondary_directions]
+    assert set(secondary) <= set(cat.filter(direction="veiligheid"))
+
+
+@pytest.mark.parametrize(
+    ("facet", "value", "listed"),
+    [("phase", "spanning", "rust, ongemak, spanningen, incidenten"), ("direction", "buurt", "woonomgeving, ontmoeting"), ("location", "Plein", "portiek, straat, plein")],
+)
+def test_filter_bad_value_lists_valid(cat, facet, value, listed):
+    with pytest.raises(ValueError) as info:
+        cat.filter(**{facet: value})
+    assert isinstance(info.value, UnknownValueError)
+    assert value in str(info.value) and listed in str(info.value)
+
+
+def test_filter_unknown_facet(cat):
+    with pytest.raises(ValueError, match="phase, location"):
+        cat.filter(fase="rust")
+
+
+def test_records_are_immutable(cat):
+    example = cat.examples[0]
+    with pytest.raises(pydantic.ValidationError):
+        example.title = "anders"  # type: ignore[misc]
+    assert isinstance(example.phases, tuple) and isinstance(cat.examples, tuple)
+    with pytest.raises(pydantic.ValidationError):
+        cat.examples = ()  # type: ignore[misc]
+
+
+def test_vocabularies_have_labels_and_definitions(cat):
+    phases = cat.vocabulary("fasen")
+    assert phases.ids() == ("rust", "ongemak", "spanningen", "incidenten")
+    for vocabulary in cat.vocabularies:
+        for value in vocabulary.values:
+            assert value.label and value.definition
+    assert cat.label("fasen", "ongemak")
+    with pytest.raises(ValueError, match="fasen"):
+        cat.vocabulary("fase")
+
+
+def test_required_vocabulary_values(cat):
+    locations = set(cat.vocabulary("locaties").ids())
+    assert {"portiek", "straat", "plein", "buurt", "wijk", "gemeente", "school", "online"} <= locations
+    groups = set(cat.vocabulary("doelgroepen").ids())
+    assert {"bewoners", "kinderen", "jongeren", "ouders", "nieuwkomers", "professionals"} <= groups
+
+
+def test_choice_items_have_options(cat):
+    for checklist in cat.checklists:
+        for item in checklist.items:
+            if item.kind in ("single_choice", "multiple_choice"):
+                assert cat.options(item)
+            else:
+                assert cat.options(item) == ()
+
+
+def test_bad_format_version_is_refused(cat):
+    data = cat.model_dump_json().replace('"format_version":1', '"format_version":99')
+    with pytest.raises(pydantic.ValidationError, match="format 99 is not supported"):
+        bv.Catalog.model_validate_json(data)
