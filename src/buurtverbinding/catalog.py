@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import difflib
 import threading
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
-from .models import Checklist, ChecklistItem, Direction, Example, Step, Term, Vocabulary, VocabularyValue
+from .models import Checklist, ChecklistItem, Direction, Example, Retirement, Step, Term, Vocabulary, VocabularyValue
 
 if TYPE_CHECKING:
     from ._search import SearchIndex
@@ -92,8 +93,11 @@ class Catalog(BaseModel):
     examples: tuple[Example, ...]
     glossary: tuple[Term, ...]
     vocabularies: tuple[Vocabulary, ...]
+    retired: tuple[Retirement, ...] = ()
+    """Ids that left the catalogue, each with its replacement; they are never reused."""
 
     _by_id: dict[str, Record] = PrivateAttr(default_factory=dict)
+    _retired: dict[str, Retirement] = PrivateAttr(default_factory=dict)
     _vocab: dict[str, Vocabulary] = PrivateAttr(default_factory=dict)
     _facets: dict[tuple[str, str], frozenset[int]] = PrivateAttr(default_factory=dict)
     _search_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
@@ -120,6 +124,7 @@ class Catalog(BaseModel):
                 for value in getattr(example, field):
                     facets.setdefault((facet, value), set()).add(number)
         self._by_id = by_id
+        self._retired = {r.id: r for r in self.retired}
         self._vocab = {v.id: v for v in self.vocabularies}
         self._facets = {key: frozenset(value) for key, value in facets.items()}
 
@@ -128,16 +133,30 @@ class Catalog(BaseModel):
     def get(self, identifier: str) -> Record:
         """Any object by id: example, direction, step, checklist, checklist item, term or vocabulary.
 
+        A retired id gives its replacement, with a ``DeprecationWarning`` that names both.
         Raises :class:`UnknownIdError` (a ``KeyError``) naming the closest ids.
         """
         try:
             return self._by_id[identifier]
         except (KeyError, TypeError):
+            retirement = self._retired.get(identifier) if isinstance(identifier, str) else None
+            if retirement is not None:
+                warnings.warn(
+                    f"id '{identifier}' was retired; use '{retirement.replaced_by}' instead",
+                    DeprecationWarning,
+                    stacklevel=2,
+                )
+                return self._by_id[retirement.replaced_by]
             close = difflib.get_close_matches(str(identifier), list(self._by_id), n=3, cutoff=0.5)
             raise UnknownIdError(str(identifier), close) from None
 
     def __contains__(self, identifier: object) -> bool:
         return identifier in self._by_id
+
+    def replacement(self, identifier: str) -> str | None:
+        """The id that replaces a retired id, or ``None`` when ``identifier`` is not retired."""
+        retirement = self._retired.get(identifier)
+        return retirement.replaced_by if retirement else None
 
     def vocabulary(self, name: str) -> Vocabulary:
         """A controlled vocabulary by id, e.g. ``"fasen"``."""

@@ -73,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     add_assess_parser(sub)
     add_export_parsers(sub)
 
+    p = sub.add_parser("ids", help="list the ids to publish; --write records them in the manifest ids.txt")
+    p.add_argument("directory", nargs="?", help="the content folder (default: ./content)")
+    p.add_argument("--write", action="store_true", help="add every live and retired id to DIR/ids.txt")
+    _json_flag(p)
+    p.set_defaults(run=_cmd_ids)
+
     p = sub.add_parser("lint", help="check a content folder; reports every problem with a code")
     p.add_argument("directory", nargs="?", help="the content folder (default: ./content)")
     _json_flag(p)
@@ -217,17 +223,50 @@ def _cmd_search(args: argparse.Namespace) -> int:
 # --- lint -------------------------------------------------------------------------------
 
 
-def _cmd_lint(args: argparse.Namespace) -> int:
-    try:
-        from ._compile import check_tree
-    except ImportError as exc:
-        raise UsageError(f"lint needs PyYAML and markdown-it-py ({exc.name} is missing): pip install 'buurtverbinding[lint]'") from None
+def _content_dir(args: argparse.Namespace) -> Path:
     directory = Path(args.directory) if args.directory else Path("content")
     if not directory.exists():
-        raise UsageError(f"no content folder at '{directory}'; give the path: buurtverbinding lint PATH")
+        raise UsageError(f"no content folder at '{directory}'; give the path: buurtverbinding {args.command} PATH")
     if not directory.is_dir():
         raise UsageError(f"'{directory}' is a file; give the content folder")
-    result = check_tree(directory)
+    return directory
+
+
+def _compiler() -> Any:
+    try:
+        from . import _compile
+    except ImportError as exc:
+        raise UsageError(f"this command needs PyYAML and markdown-it-py ({exc.name} is missing): pip install 'buurtverbinding[lint]'") from None
+    return _compile
+
+
+def _cmd_ids(args: argparse.Namespace) -> int:
+    compiler = _compiler()
+    directory = _content_dir(args)
+    result = compiler.check_tree(directory)
+    if not result.ok:
+        print(f"buurtverbinding ids: the content has {len(result.errors)} error(s); run 'buurtverbinding lint {directory}' first", file=sys.stderr)
+        return EXIT_PROBLEM
+    manifest = directory / compiler.MANIFEST
+    published = set(compiler.read_manifest(manifest))
+    current = set(compiler.catalog_ids(result.catalog))
+    new = sorted(current - published)
+    if args.write:
+        compiler.write_manifest(manifest, published | current)
+    if args.json:
+        _print_json({"new": new, "written": bool(args.write), "manifest": str(manifest)})
+    else:
+        for identifier in new:
+            print(identifier)
+        action = f"added to {manifest}" if args.write else f"not yet in {manifest} (use --write to add them)"
+        print(f"{len(new)} id(s) {action}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    compiler = _compiler()
+    directory = _content_dir(args)
+    result = compiler.check_tree(directory)
     errors = len(result.errors)
     warnings = len(result.problems) - errors
     if args.json:

@@ -29,6 +29,7 @@ __all__ = [
     "Evidence",
     "Example",
     "Rating",
+    "Retirement",
     "Scale",
     "Sections",
     "Source",
@@ -314,3 +315,18 @@ class Vocabulary(_Record):
     def ids(self) -> tuple[str, ...]:
         """The value slugs, in order."""
         return tuple(v.id for v in self.values)
+
+
+class Retirement(_Record):
+    """A published id that left the catalogue, and the id that replaces it.
+
+    Ids are never reused: a retired id stays reserved, and looking it up gives the replacement
+    (with a ``DeprecationWarning``).
+    """
+
+    id: Id
+    status: Literal["retired"]
+    replaced_by: Id
+    since: Text | None = None
+    """The content version in which the id was retired."""
+    reason: Text | None = None

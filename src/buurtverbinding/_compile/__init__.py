@@ -22,10 +22,13 @@ from pydantic import BaseModel, ValidationError
 
 from ..models import Checklist, Direction, Example, Step, Vocabulary
 from ._problems import CODES, Problem, Reporter
-from ._records import Loaded, load_glossary, load_markdown_record, load_yaml, load_yaml_record
+from ._records import Loaded, load_glossary, load_manifest, load_markdown_record, load_retired, load_yaml, load_yaml_record
 from ._rules import cross_check
 
-__all__ = ["CODES", "FORMAT_VERSION", "CompileError", "Problem", "Result", "build", "check_tree", "to_json"]
+__all__ = [
+    "CODES", "FORMAT_VERSION", "MANIFEST", "CompileError", "Problem", "Result",
+    "build", "catalog_ids", "check_tree", "read_manifest", "to_json", "write_manifest",
+]
 
 FORMAT_VERSION = 1
 """Version of the compiled JSON layout; the loader refuses a file of another version."""
@@ -37,7 +40,9 @@ LAYOUT = {
     "checklists": ("checklist", ".yaml"),
     "vocabulaires": ("vocabulary", ".yaml"),
 }
-TOP_FILES = {"catalogus.yaml", "begrippen.yaml", "README.md"}
+TOP_FILES = {"catalogus.yaml", "begrippen.yaml", "retired.yaml", "ids.txt", "README.md"}
+MANIFEST = "ids.txt"
+"""The published ids: each must stay in the catalogue or be retired (see retired.yaml)."""
 
 
 class CompileError(Exception):
@@ -71,7 +76,8 @@ def check_tree(root: Path, today: date | None = None) -> Result:
     """Parse, validate and cross-check every file below ``root``; never raises on bad content."""
     root = Path(root)
     report = Reporter(root)
-    records: dict[str, list[Loaded]] = {kind: [] for kind in ("direction", "step", "example", "checklist", "vocabulary", "term")}
+    records: dict[str, list[Loaded]] = {kind: [] for kind in ("direction", "step", "example", "checklist", "vocabulary", "term", "retired")}
+    published: dict[str, int] = {}
     meta: dict[str, Any] = {}
     files = 0
     if not root.is_dir():
@@ -110,6 +116,12 @@ def check_tree(root: Path, today: date | None = None) -> Result:
         elif entry.name == "begrippen.yaml":
             files += 1
             records["term"].extend(load_glossary(entry, report))
+        elif entry.name == "retired.yaml":
+            files += 1
+            records["retired"].extend(load_retired(entry, report))
+        elif entry.name == MANIFEST:
+            files += 1
+            published = load_manifest(entry, report)
         elif entry.name == "catalogus.yaml":
             files += 1
             meta = _load_meta(entry, report)
@@ -121,7 +133,7 @@ def check_tree(root: Path, today: date | None = None) -> Result:
     for required in ("catalogus.yaml", "begrippen.yaml"):
         if not (root / required).exists():
             report.add(root / required, 1, "BV205", f"'{required}' is missing")
-    cross_check(records, report, today or date.today())
+    cross_check(records, report, today or date.today(), published, root / MANIFEST)
 
     result = Result(sorted(set(report.problems)), files=files, records=records)
     if result.ok:
@@ -176,6 +188,7 @@ def _assemble(meta: dict[str, Any], records: dict[str, list[Loaded]]) -> dict[st
         "examples": dump("example", lambda r: r.id),
         "glossary": dump("term", lambda r: r.id),
         "vocabularies": dump("vocabulary", lambda r: r.id),
+        "retired": dump("retired", lambda r: r.id),
     }
 
 
@@ -218,3 +231,34 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def catalog_ids(catalog: dict[str, Any]) -> list[str]:
+    """Every id a compiled catalogue publishes (records, checklist items and retired ids)."""
+    keys = ("directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired")
+    ids = [record["id"] for key in keys for record in catalog[key]]
+    ids += [item["id"] for checklist in catalog["checklists"] for item in checklist["items"]]
+    return sorted(ids)
+
+
+def read_manifest(path: Path) -> list[str]:
+    """The ids listed in a manifest file (a missing file lists none)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [entry for entry in entries if entry]
+
+
+_MANIFEST_HEADER = (
+    "# Published ids of the buurtverbinding catalogue, one per line.\n"
+    "# Every id here must stay in content/ or be retired in retired.yaml (lint code BV207).\n"
+    "# Update with: buurtverbinding ids content --write\n"
+)
+
+
+def write_manifest(path: Path, ids: set[str]) -> None:
+    """Write the manifest: a short header, then the ids sorted, one per line."""
+    body = "".join(identifier + "\n" for identifier in sorted(ids))
+    write_if_changed(Path(path), (_MANIFEST_HEADER + body).encode("utf-8"))

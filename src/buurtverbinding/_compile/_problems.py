@@ -31,6 +31,8 @@ CODES: dict[str, str] = {
     "BV204": "unexpected file in the content tree",
     "BV205": "required content missing",
     "BV206": "checklist item cannot feed the situation field it names",
+    "BV207": "published id disappeared without being retired",
+    "BV208": "retired id used again",
 }
 """Every lint code with a one-line title. Codes are stable: never renumber, only add."""
 

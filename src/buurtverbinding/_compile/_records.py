@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..models import Checklist, Direction, Example, Step, Term, Vocabulary
+from ..models import ID_PATTERN, Checklist, Direction, Example, Retirement, Step, Term, Vocabulary
 from ._problems import Reporter
 from ._source import Document, parse_yaml, read_text, split_front_matter, split_sections
 
@@ -173,19 +174,44 @@ def load_yaml_record(path: Path, model: type[BaseModel], report: Reporter) -> Lo
     return validate(model, document.data, document, report) if document else None
 
 
-def load_glossary(path: Path, report: Reporter) -> list[Loaded]:
+def load_list(path: Path, key: str, model: type[BaseModel], report: Reporter) -> list[Loaded]:
+    """A YAML file holding one list of records under ``key`` (the glossary, the retired ids)."""
     document = load_yaml(path, report)
     if document is None:
         return []
-    extra = set(document.data) - {"terms"}
-    for key in sorted(extra):
-        report.add(path, document.line((key,)), "BV102", f"unknown field '{key}'; the glossary file holds only 'terms'")
-    terms = document.data.get("terms")
-    if not isinstance(terms, list):
-        report.add(path, document.line(("terms",)), "BV101" if terms is None else "BV103", "'terms' must be a list of terms")
+    for extra in sorted(set(document.data) - {key}):
+        report.add(path, document.line((extra,)), "BV102", f"unknown field '{extra}'; this file holds only '{key}'")
+    entries = document.data.get(key)
+    if not isinstance(entries, list):
+        report.add(path, document.line((key,)), "BV101" if entries is None else "BV103", f"'{key}' must be a list")
         return []
-    loaded = [validate(Term, term, document, report, loc=("terms", i)) for i, term in enumerate(terms)]
+    loaded = [validate(model, entry, document, report, loc=(key, i)) for i, entry in enumerate(entries)]
     return [item for item in loaded if item is not None]
+
+
+def load_glossary(path: Path, report: Reporter) -> list[Loaded]:
+    return load_list(path, "terms", Term, report)
+
+
+def load_retired(path: Path, report: Reporter) -> list[Loaded]:
+    return load_list(path, "retired", Retirement, report)
+
+
+def load_manifest(path: Path, report: Reporter) -> dict[str, int]:
+    """The published ids (one per line, ``#`` starts a comment), each with its line number."""
+    text = read_text(path, report)
+    if text is None:
+        return {}
+    published: dict[str, int] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if not re.fullmatch(ID_PATTERN, line):
+            report.add(path, number, "BV109", f"'{line}' is not a valid id: use lower-case letters, digits and single hyphens")
+            continue
+        published.setdefault(line, number)
+    return published
 
 
 MODELS = {"direction": Direction, "step": Step, "example": Example, "checklist": Checklist, "vocabulary": Vocabulary}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from datetime import date
+from pathlib import Path
 
 from ..models import EXAMPLE_VOCABULARIES, SITUATION_FEEDS
 from ._problems import Reporter
@@ -22,7 +23,7 @@ def _hint(value: str, valid: list[str] | tuple[str, ...]) -> str:
     return f"did you mean '{close[0]}'? " if close else ""
 
 
-def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date) -> None:
+def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date, published: dict[str, int], manifest: Path) -> None:
     _unique_ids(records, report)
     vocabularies = {item.record.id: item.record.ids() for item in records["vocabulary"]}
     for name in REQUIRED_VOCABULARIES:
@@ -35,9 +36,11 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date)
     steps = [item.record.id for item in records["step"]]
     examples = [item.record.id for item in records["example"]]
     everything = sorted(
-        {item.record.id for kind in records.values() for item in kind}
+        {item.record.id for kind, items in records.items() if kind != "retired" for item in items}
         | {i.id for item in records["checklist"] for i in item.record.items}
     )
+    _retirements(records["retired"], everything, published, manifest, report)
+    replaced = {item.record.id: item.record.replaced_by for item in records["retired"]}
 
     def vocab(item: Loaded, value: str, name: str, *loc: int | str) -> None:
         valid = vocabularies.get(name)
@@ -45,7 +48,9 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date)
             report.add(item.path, item.line(*loc), "BV104", f"'{value}' is not in vocabulary '{name}'; {_hint(value, valid)}valid values: {', '.join(valid)}")
 
     def ref(item: Loaded, value: str, valid: list[str], what: str, *loc: int | str) -> None:
-        if value not in valid and value not in report.invalid_ids:
+        if value in replaced:
+            report.add(item.path, item.line(*loc), "BV202", f"{what} '{value}' was retired; refer to '{replaced[value]}' instead")
+        elif value not in valid and value not in report.invalid_ids:
             report.add(item.path, item.line(*loc), "BV202", f"{what} '{value}' does not exist; {_hint(value, valid)}known: {', '.join(sorted(valid)[:12])}{' ...' if len(valid) > 12 else ''}")
 
     for item in records["example"]:
@@ -101,16 +106,32 @@ def _unique_ids(records: dict[str, list[Loaded]], report: Reporter) -> None:
     def claim(identifier: str, kind: str, item: Loaded, *loc: int | str) -> None:
         if identifier in seen:
             other_kind, where = seen[identifier]
+            if "retired" in (kind, other_kind):
+                user = other_kind if kind == "retired" else kind
+                report.add(item.path, item.line(*loc), "BV208", f"retired id '{identifier}' is used again by a {user} (see {where}); retired ids are never reused: give the {user} a new id")
+                return
             report.add(item.path, item.line(*loc), "BV201", f"id '{identifier}' ({kind}) is already used by a {other_kind} in {where}; ids are unique across the catalogue")
         else:
             seen[identifier] = (kind, f"{report.show(item.path)}:{item.line(*loc)}")
 
-    for kind in ("direction", "step", "checklist", "example", "vocabulary", "term"):
+    for kind in ("direction", "step", "checklist", "example", "vocabulary", "term", "retired"):
         for item in sorted(records[kind], key=lambda i: (str(i.path), i.loc)):
             claim(item.record.id, kind, item, "id")
             if kind == "checklist":
                 for i, question in enumerate(item.record.items):
                     claim(question.id, "checklist item", item, "items", i, "id")
+
+
+def _retirements(retired: list[Loaded], live: list[str], published: dict[str, int], manifest: Path, report: Reporter) -> None:
+    gone = {item.record.id for item in retired}
+    for item in retired:
+        target = item.record.replaced_by
+        if target not in live and target not in report.invalid_ids:
+            report.add(item.path, item.line("replaced_by"), "BV202", f"replacement '{target}' of retired id '{item.record.id}' is not a live id; {_hint(target, live)}point it at an id that exists")
+    live_set = set(live) | report.invalid_ids
+    for identifier, line in sorted(published.items()):
+        if identifier not in live_set and identifier not in gone:
+            report.add(manifest, line, "BV207", f"published id '{identifier}' is gone; restore it, or retire it in retired.yaml with status: retired and replaced_by")
 
 
 def _required_set(items: list[Loaded], count: int, kind: str, report: Reporter) -> None:
