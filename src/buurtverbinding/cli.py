@@ -79,6 +79,14 @@ def _parser() -> argparse.ArgumentParser:
     _json_flag(p)
     p.set_defaults(run=_cmd_ids)
 
+    p = sub.add_parser("changelog", help="the CHANGELOG's content section, generated from a diff of two catalogues")
+    p.add_argument("--content", default="content", help="the content folder (default: ./content)")
+    p.add_argument("--since", metavar="CATALOG.json", help="the compiled catalogue of the last release (default: the newest releases/catalog-*.json, else an empty catalogue)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--check", metavar="CHANGELOG.md", help="exit 1 when the block in this file differs from the content")
+    mode.add_argument("--write", metavar="CHANGELOG.md", help="replace the block in this file")
+    p.set_defaults(run=_cmd_changelog)
+
     p = sub.add_parser("lint", help="check a content folder; reports every problem with a code")
     p.add_argument("directory", nargs="?", help="the content folder (default: ./content)")
     _json_flag(p)
@@ -261,6 +269,51 @@ def _cmd_ids(args: argparse.Namespace) -> int:
         action = f"added to {manifest}" if args.write else f"not yet in {manifest} (use --write to add them)"
         print(f"{len(new)} id(s) {action}", file=sys.stderr)
     return EXIT_OK
+
+
+def _cmd_changelog(args: argparse.Namespace) -> int:
+    compiler = _compiler()
+    from ._compile import _changelog
+
+    args.directory = args.content
+    result = compiler.check_tree(_content_dir(args))
+    if not result.ok:
+        print(f"buurtverbinding changelog: the content has {len(result.errors)} error(s); run 'buurtverbinding lint {args.content}' first", file=sys.stderr)
+        return EXIT_PROBLEM
+    since = Path(args.since) if args.since else _latest_release()
+    old = None
+    if since is not None:
+        try:
+            old = json.loads(since.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"cannot read the earlier catalogue '{since}': {exc}") from None
+    block = _changelog.render(old, result.catalog)
+    target = args.check or args.write
+    if target is None:
+        print(block)
+        return EXIT_OK
+    try:
+        text = Path(target).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read '{target}': {exc.strerror or exc}") from None
+    if args.check:
+        if _changelog.current_block(text) == block:
+            print(f"{target}: content section is up to date", file=sys.stderr)
+            return EXIT_OK
+        print(f"{target}: the content section differs from the content; run 'buurtverbinding changelog --write {target}'", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        updated = _changelog.replace_block(text, block)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    compiler.write_if_changed(Path(target), updated.encode("utf-8"))
+    print(f"{target}: content section written", file=sys.stderr)
+    return EXIT_OK
+
+
+def _latest_release() -> Path | None:
+    snapshots = sorted(Path("releases").glob("catalog-*.json"), key=lambda p: [int(x) if x.isdigit() else x for x in p.stem.split("-", 1)[1].split(".")])
+    return snapshots[-1] if snapshots else None
 
 
 def _cmd_lint(args: argparse.Namespace) -> int:

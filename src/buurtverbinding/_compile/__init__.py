@@ -27,7 +27,7 @@ from ._rules import cross_check
 
 __all__ = [
     "CODES", "FORMAT_VERSION", "MANIFEST", "CompileError", "Problem", "Result",
-    "build", "catalog_ids", "check_tree", "read_manifest", "to_json", "write_manifest",
+    "build", "catalog_ids", "check_tree", "read_manifest", "to_json", "write_if_changed", "write_manifest",
 ]
 
 FORMAT_VERSION = 1
