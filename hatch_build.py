@@ -12,6 +12,8 @@ from pathlib import Path
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 OUTPUT = "src/buurtverbinding/_data/catalog.json"
+SEARCH = "src/buurtverbinding/_data/search.json"
+SCHEMA = "src/buurtverbinding/_data/catalog.schema.json"
 
 
 class CatalogBuildHook(BuildHookInterface):
@@ -21,11 +23,13 @@ class CatalogBuildHook(BuildHookInterface):
         root = Path(self.root)
         sys.path.insert(0, str(root / "src"))
         try:
-            from buurtverbinding._compile import CompileError, build
+            from buurtverbinding._compile import CompileError, build, write_if_changed
+            from buurtverbinding.export import schema_bytes
         finally:
             sys.path.pop(0)
         try:
             build(root / "content", root / OUTPUT)
         except CompileError as exc:
             raise SystemExit(f"buurtverbinding: the wheel was not built because {exc}") from None
-        build_data["artifacts"].append(OUTPUT)
+        write_if_changed(root / SCHEMA, schema_bytes())
+        build_data["artifacts"].extend([OUTPUT, SEARCH, SCHEMA])

@@ -18,7 +18,7 @@ CONTENT = ROOT / "content"
 
 def make_tree(target: Path, n: int) -> Path:
     """Write a content tree with ``n`` examples to ``target`` (which must not exist) and return it."""
-    shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("voorbeelden"))
+    shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("voorbeelden", "ids.txt"))
     (target / "voorbeelden").mkdir()
     originals = sorted((CONTENT / "voorbeelden").glob("*.md"))
     if not originals:

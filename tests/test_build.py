@@ -15,13 +15,15 @@ import pytest
 from .conftest import ROOT
 
 PROJECT_FILES = ["pyproject.toml", "hatch_build.py", "README.md", "LICENSE", "CHANGELOG.md"]
+PROJECT_DIRS = ["content", "schema"]
 
 
 def copy_project(target: Path) -> Path:
     for name in PROJECT_FILES:
         shutil.copy2(ROOT / name, target / name)
-    shutil.copytree(ROOT / "content", target / "content")
-    shutil.copytree(ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__", "catalog.json"))
+    for name in PROJECT_DIRS:
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copytree(ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__", "catalog.json", "search.json", "catalog.schema.json"))
     return target
 
 
@@ -50,6 +52,8 @@ def wheel(project, tmp_path_factory) -> Path:
 def test_wheel_holds_only_the_package(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "buurtverbinding/_data/catalog.json" in names
+    assert "buurtverbinding/_data/search.json" in names
+    assert zipfile.ZipFile(wheel).read("buurtverbinding/_data/catalog.schema.json") == (ROOT / "schema" / "catalog.schema.json").read_bytes()
     assert "buurtverbinding/py.typed" in names
     for name in names:
         assert name.startswith(("buurtverbinding/", "buurtverbinding-0.1.0.dist-info/")), name

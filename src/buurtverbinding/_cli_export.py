@@ -1,9 +1,74 @@
-"""``buurtverbinding export`` and ``compare`` (placeholder)."""
+"""``buurtverbinding export`` and ``buurtverbinding compare``."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import shutil
+import sys
 from typing import Any
+
+from .catalog import UnknownValueError
+from .cli import EXIT_OK, EXIT_PROBLEM, UsageError
+
+COMPARE_FORMATS = ("table", "md", "json")
 
 
 def add_export_parsers(sub: Any) -> None:
-    """Register the export and compare commands (not yet available)."""
+    """Register the export and compare commands."""
+    from .export import FORMAT_VERSION, FORMATS
+
+    p = sub.add_parser(
+        "export",
+        help="write the catalogue as open data (json, csv, sqlite or its JSON Schema)",
+        description=f"Write the whole catalogue as open data (export format {FORMAT_VERSION}).",
+        epilog="formats: " + "; ".join(f"{name}: {what}" for name, what in FORMATS.items()),
+    )
+    p.add_argument("--format", required=True, metavar="{" + ",".join(FORMATS) + "}", help="what to write")
+    p.add_argument("--out", required=True, metavar="PATH", help="the file to write (for csv: a folder, or a .zip file)")
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    p.set_defaults(run=_cmd_export)
+
+    p = sub.add_parser("compare", help="examples side by side", description="Show two or more examples side by side.")
+    p.add_argument("ids", nargs="+", metavar="ID", help="ids of the examples (at least two)")
+    p.add_argument("--format", default="table", metavar="{" + ",".join(COMPARE_FORMATS) + "}", help="table (default), md (Markdown) or json")
+    p.add_argument("--width", type=int, metavar="N", help="width of the table (default: the terminal's, else 100)")
+    p.set_defaults(run=_cmd_compare)
+
+
+def _choice(option: str, value: str, valid: Any) -> None:
+    if value not in valid:
+        raise UsageError(str(UnknownValueError(option, value, valid)))
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from ._loader import load
+    from .export import FORMAT_VERSION, FORMATS, export
+
+    _choice("format", args.format, FORMATS)
+    try:
+        path = export(load(), args.format, args.out, force=args.force)
+    except OSError as exc:
+        reason = str(exc) if exc.strerror is None else f"cannot write '{args.out}': {exc.strerror}"
+        print(f"buurtverbinding export: {reason}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"wrote {path} ({args.format}, export format {FORMAT_VERSION})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from ._loader import load
+
+    _choice("format", args.format, COMPARE_FORMATS)
+    if len(args.ids) < 2:
+        raise UsageError("give the ids of at least two examples, e.g. buurtverbinding compare buurtbemiddeling portiekgesprekken")
+    if args.width is not None and args.width < 40:
+        raise UsageError("--width must be 40 or more")
+    comparison = load().compare(args.ids)
+    if args.format == "json":
+        print(json.dumps(comparison.as_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "md":
+        print(comparison.to_markdown(), end="")
+    else:
+        print(comparison.to_text(args.width or shutil.get_terminal_size((100, 24)).columns), end="")
+    return EXIT_OK

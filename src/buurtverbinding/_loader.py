@@ -1,13 +1,29 @@
-"""Loading the compiled catalogue that ships inside the package: once, lazily, thread-safe."""
+"""Loading the compiled catalogue that ships inside the package: once, lazily, thread-safe.
+
+The packaged ``catalog.json`` was validated record by record when the wheel was built (an
+invalid tree cannot produce a wheel), so loading it checks the format version and builds the
+frozen records without validating them a second time: that keeps ``import buurtverbinding;
+load()`` cheap. Bytes from anywhere else go through :meth:`Catalog.model_validate_json`, which
+validates everything; a test checks that both roads give the same catalogue.
+"""
 
 from __future__ import annotations
 
+import datetime
+import gc
+import json
 import threading
-from importlib import resources
+import types
+import typing
+from functools import cache
+from pathlib import Path
+from typing import Any
 
-from .catalog import Catalog
+from pydantic import BaseModel
 
-__all__ = ["CatalogMissingError", "load"]
+from .catalog import FORMAT_VERSION, Catalog
+
+__all__ = ["CatalogMissingError", "load", "load_file"]
 
 _lock = threading.Lock()
 _catalog: Catalog | None = None
@@ -24,16 +40,89 @@ def load() -> Catalog:
         return _catalog
     with _lock:
         if _catalog is None:
-            _catalog = Catalog.model_validate_json(_read())
+            data = Path(__file__).with_name("_data")  # a plain folder: wheels install unzipped
+            try:
+                raw = (data / "catalog.json").read_bytes()
+            except FileNotFoundError:
+                raise CatalogMissingError(
+                    "the compiled catalogue (buurtverbinding/_data/catalog.json) is missing. It is made when the "
+                    "package is built: install with 'pip install .' (or 'pip install -e .' in a checkout)."
+                ) from None
+            _catalog = _from_trusted_bytes(raw, lambda: _read_json(data / "search.json"))
     return _catalog
 
 
-def _read() -> bytes:
-    path = resources.files("buurtverbinding") / "_data" / "catalog.json"
+def load_file(path: str | Path) -> Catalog:
+    """A catalogue compiled by this package's build (``catalog.json``, and ``search.json`` beside it).
+
+    Not cached. Use it for a catalogue you compiled yourself from your own ``content/`` tree; for
+    bytes of unknown origin use :meth:`Catalog.model_validate_json`, which validates them.
+    """
+    path = Path(path)
+    return _from_trusted_bytes(path.read_bytes(), lambda: _read_json(path.with_name("search.json")))
+
+
+def _from_trusted_bytes(raw: bytes, search: typing.Callable[[], dict[str, Any] | None]) -> Catalog:
+    data = json.loads(raw)
+    version = data.get("format_version") if isinstance(data, dict) else None
+    if version != FORMAT_VERSION:
+        raise ValueError(f"catalog format {version} is not supported by this version of buurtverbinding (it reads format {FORMAT_VERSION})")
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects, none in a cycle: no reason to scan them
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise CatalogMissingError(
-            "the compiled catalogue (buurtverbinding/_data/catalog.json) is missing. It is made when the "
-            "package is built: install with 'pip install .' (or 'pip install -e .' in a checkout)."
-        ) from None
+        catalog = _construct(Catalog, data)
+    finally:
+        if collecting:
+            gc.enable()
+    catalog._search_data = search
+    return catalog
+
+
+def _read_json(path: Any) -> dict[str, Any] | None:
+    try:
+        return json.loads(path.read_bytes())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def _construct(cls: type[BaseModel], data: dict[str, Any]) -> Any:
+    """Build a model and its nested models from compiled (already validated) JSON data."""
+    for name, (kind, inner) in _plan(cls).items():
+        value = data.get(name)
+        if value is None:
+            continue
+        if kind == "tuple":
+            data[name] = tuple(_construct(inner, v) for v in value) if inner else tuple(value)
+        elif kind == "model":
+            data[name] = _construct(inner, value)
+        else:
+            data[name] = datetime.date.fromisoformat(value)
+    return cls.model_construct(**data)
+
+
+@cache
+def _plan(cls: type[BaseModel]) -> dict[str, tuple[str, Any]]:
+    """For each field that is not plain JSON: how to build it ("tuple", "model" or "date")."""
+    plan: dict[str, tuple[str, Any]] = {}
+    for name, field in cls.model_fields.items():
+        annotation = _unwrap(field.annotation)
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            annotation = _unwrap(next(a for a in typing.get_args(annotation) if a is not type(None)))
+        if typing.get_origin(annotation) is tuple:
+            inner = _unwrap(typing.get_args(annotation)[0])
+            plan[name] = ("tuple", inner if _is_model(inner) else None)
+        elif _is_model(annotation):
+            plan[name] = ("model", annotation)
+        elif annotation is datetime.date:
+            plan[name] = ("date", None)
+    return plan
+
+
+def _unwrap(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)

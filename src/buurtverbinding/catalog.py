@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import threading
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union
 
@@ -102,6 +102,7 @@ class Catalog(BaseModel):
     _facets: dict[tuple[str, str], frozenset[int]] = PrivateAttr(default_factory=dict)
     _search_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _index: SearchIndex | None = PrivateAttr(default=None)
+    _search_data: Callable[[], dict[str, Any] | None] | None = PrivateAttr(default=None)
 
     @field_validator("format_version")
     @classmethod
@@ -243,29 +244,17 @@ class Catalog(BaseModel):
     def _search_index(self) -> SearchIndex:
         with self._search_lock:
             if self._index is None:
-                self._index = self._build_search_index()
+                self._index = self._load_search_index()
             return self._index
 
-    def _build_search_index(self) -> SearchIndex:
-        from ._search import SearchIndex
+    def _load_search_index(self) -> SearchIndex:
+        from ._search import SearchIndex, documents
 
-        documents = []
-        for example in self.examples:
-            labels = [self._vocab[vocab].values for field, vocab in _LABELLED if vocab in self._vocab]
-            wanted = {field: set(getattr(example, field)) for field, _ in _LABELLED}
-            body = [
-                example.organisation,
-                *example.municipalities,
-                *(s for s in example.sections.model_dump().values()),
-                *(
-                    value.label
-                    for (field, _), values in zip(_LABELLED, labels)
-                    for value in values
-                    if value.id in wanted[field]
-                ),
-            ]
-            documents.append({"title": [example.title], "summary": [example.summary], "body": body})
-        return SearchIndex(documents)
+        data = self._search_data() if self._search_data is not None else None
+        if data is not None and data.get("format") == 1 and data.get("ids") == [e.id for e in self.examples]:
+            return SearchIndex.from_data(data)
+        labels = {v.id: {value.id: value.label for value in v.values} for v in self.vocabularies}
+        return SearchIndex.build(documents(self.examples, labels))
 
     def search(self, query: str, limit: int | None = 20) -> tuple[SearchHit, ...]:
         """Examples ranked by relevance to ``query`` (Dutch; stemming, accents ignored, compounds)."""
@@ -296,5 +285,3 @@ class Catalog(BaseModel):
 
         return compare(self, ids)
 
-
-_LABELLED = (("phases", "fasen"), ("locations", "locaties"), ("target_groups", "doelgroepen"), ("forms", "vormen"), ("causes", "oorzaken"), ("partners", "actoren"))

@@ -197,20 +197,36 @@ def to_json(catalog: dict[str, Any]) -> bytes:
     return (json.dumps(catalog, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def build(root: Path, out: Path, today: date | None = None) -> Result:
-    """Check ``root`` and write the compiled catalogue to ``out``.
+SEARCH_FILE = "search.json"
+"""The search index, written next to the catalogue (see ``buurtverbinding._search``)."""
 
-    The file is written atomically and only when its bytes change (so its modification time
-    tells Sphinx the truth). On errors nothing is written, a stale ``out`` is removed, and
+
+def build(root: Path, out: Path, today: date | None = None) -> Result:
+    """Check ``root`` and write the compiled catalogue to ``out``, and its search index beside it.
+
+    Files are written atomically and only when their bytes change (so their modification time
+    tells Sphinx the truth). On errors nothing is written, stale outputs are removed, and
     :class:`CompileError` is raised with every problem.
     """
     result = check_tree(root, today)
     out = Path(out)
+    search = out.with_name(SEARCH_FILE)
     if not result.ok or result.catalog is None:
         out.unlink(missing_ok=True)
+        search.unlink(missing_ok=True)
         raise CompileError(result.problems)
     write_if_changed(out, to_json(result.catalog))
+    write_if_changed(search, to_json(search_data(result)))
     return result
+
+
+def search_data(result: Result) -> dict[str, Any]:
+    """The search index of a checked tree, in the catalogue's example order."""
+    from .._search import SearchIndex, documents
+
+    examples = sorted((item.record for item in result.records["example"]), key=lambda r: r.id)
+    labels = {v.record.id: {value.id: value.label for value in v.record.values} for v in result.records["vocabulary"]}
+    return SearchIndex.build(documents(examples, labels)).to_data([e.id for e in examples])
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -226,6 +242,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600 files; these are installed for every user
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

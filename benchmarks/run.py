@@ -1,0 +1,211 @@
+"""Benchmarks that print ratios: import, load, filter, search, recommend and the docs build.
+
+    python benchmarks/run.py            # the full run (docs at N=500 and 1,000 pages)
+    python benchmarks/run.py --quick    # a smaller docs run (N=100 and 200), a few minutes
+
+Catalogues of N synthetic examples are made from the real content (``synthetic.py``) and go
+through the real pipeline: ``buurtverbinding._compile.build`` for the data, Sphinx with the
+``buurtverbinding.sphinx`` extension for the docs. Every figure is a ratio or a median of
+repeated runs, so that a busy machine shifts both sides alike. The table is printed and
+written to ``benchmarks/results.json``; the exit code is 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from synthetic import make_tree  # noqa: E402
+
+TARGETS: dict[str, tuple[str, float]] = {
+    "import_ratio": ("<=", 1.5),
+    "load_ratio": ("<=", 1.5),
+    "filter_speedup": (">=", 20),
+    "search_ms_10k": ("<=", 5),
+    "recommend_ms_10k": ("<=", 20),
+    "docs_overhead_ratio": ("<=", 1.3),
+    "docs_linearity": ("<=", 2.3),
+    "noop_reread": ("<=", 0),
+    "edit_reread": ("<=", 3),
+}
+QUERIES = ("ruzie tussen buren", "jongeren op het plein", "bemiddeling", "ontmoeting in de buurt", "nieuwkomers welkom")
+
+
+def median_time(action: Callable[[], Any], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+def import_ratio(runs: int = 15) -> dict[str, float]:
+    """Cold processes: import + load + search, against importing pydantic's BaseModel."""
+    ours = [sys.executable, "-c", "import buurtverbinding as bv; bv.load().search('ruzie tussen buren')"]
+    base = [sys.executable, "-c", "from pydantic import BaseModel"]
+    ours_t, base_t = [], []
+    for _ in range(runs):  # interleaved, so that load on the machine hits both alike
+        for command, bucket in ((base, base_t), (ours, ours_t)):
+            start = time.perf_counter()
+            subprocess.run(command, check=True)
+            bucket.append(time.perf_counter() - start)
+    ours_ms, base_ms = statistics.median(ours_t) * 1000, statistics.median(base_t) * 1000
+    return {"import_ratio": ours_ms / base_ms, "import_ms": ours_ms, "pydantic_import_ms": base_ms}
+
+
+# --- data at 10,000 examples ----------------------------------------------------------------
+
+
+def data_metrics(work: Path, n: int) -> dict[str, float]:
+    from pydantic import TypeAdapter
+
+    from buurtverbinding import Catalog
+    from buurtverbinding._compile import build
+    from buurtverbinding._loader import load_file
+
+    tree = make_tree(work / f"content-{n}", n)
+    out = work / f"data-{n}" / "catalog.json"
+    start = time.perf_counter()
+    build(tree, out)
+    compile_s = time.perf_counter() - start
+    raw = out.read_bytes()
+
+    adapter = TypeAdapter(Catalog)
+    adapter.validate_json(raw)  # build the validator outside the timing
+    validate_s = median_time(lambda: adapter.validate_json(raw), 3)
+    load_s = median_time(lambda: load_file(out), 3)
+
+    cat = load_file(out)
+    facets = {"direction": "ontmoeting", "phase": "spanningen", "location": "plein", "target_group": "jongeren"}
+
+    def naive() -> list[Any]:
+        return [
+            e for e in cat.examples
+            if "ontmoeting" in (e.direction, *e.secondary_directions) and "spanningen" in e.phases
+            and "plein" in e.locations and "jongeren" in e.target_groups
+        ]
+
+    assert [e.id for e in naive()] == [e.id for e in cat.filter(**facets)], "filter and the naive scan disagree"
+    naive_s = median_time(naive, 30)
+    filter_s = median_time(lambda: cat.filter(**facets), 30)
+
+    cat.search("warm-up")  # loads the index
+    search_s = statistics.median(median_time(lambda q=q: cat.search(q), 5) for q in QUERIES)
+
+    result = {
+        "examples": n,
+        "compile_s": compile_s,
+        "catalog_mb": len(raw) / 1e6,
+        "load_ratio": load_s / validate_s,
+        "load_s": load_s,
+        "validate_json_s": validate_s,
+        "filter_speedup": naive_s / filter_s,
+        "filter_us": filter_s * 1e6,
+        "search_ms_10k": search_s * 1000,
+    }
+    result.update(recommend_metric(cat))
+    return result
+
+
+def recommend_metric(cat: Any) -> dict[str, float]:
+    try:
+        from buurtverbinding.advice import Situation
+    except ImportError:
+        return {}
+    situations = [
+        {"phase": "ongemak", "locations": ["portiek"], "dividing_lines": ["oud-nieuw"], "target_groups": ["bewoners"]},
+        {"phase": "incidenten", "locations": ["plein"], "target_groups": ["jongeren"]},
+        {"phase": "spanningen", "forms": ["vooroordelen"], "causes": ["komst-nieuwe-groep"], "locations": ["buurt"]},
+    ]
+    built = [Situation.model_validate(s, context={"catalog": cat}) for s in situations]
+    cat.recommend(built[0])  # warm-up
+    return {"recommend_ms_10k": statistics.median(median_time(lambda s=s: cat.recommend(s), 5) for s in built) * 1000}
+
+
+# --- docs ---------------------------------------------------------------------------------
+
+
+def docs_metrics(work: Path, n: int) -> dict[str, float]:
+    from docs_bench import docs_metrics as measure
+
+    return measure(work, n)
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def verdict(key: str, value: float | None) -> str:
+    if key not in TARGETS:
+        return ""
+    if value is None:
+        return "not measured"
+    op, limit = TARGETS[key]
+    ok = value <= limit if op == "<=" else value >= limit
+    return f"{'ok  ' if ok else 'MISS'} (target {op} {limit:g})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a smaller docs run (N=100), a few minutes")
+    parser.add_argument("--skip-docs", action="store_true", help="leave out the docs build measurements")
+    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    args = parser.parse_args(argv)
+
+    results: dict[str, Any] = {
+        "mode": "quick" if args.quick else "full",
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": _cpus(), "processor": platform.machine()},
+    }
+    with tempfile.TemporaryDirectory(prefix="bv-bench-") as tmp:
+        work = Path(tmp)
+        print("measuring import ...", file=sys.stderr)
+        results.update(import_ratio())
+        print("measuring data at 10,000 examples ...", file=sys.stderr)
+        results.update(data_metrics(work, 10_000))
+        if not args.skip_docs:
+            n = 100 if args.quick else 500
+            print(f"measuring docs builds at N={n} and {2 * n} ...", file=sys.stderr)
+            results.update(docs_metrics(work, n))
+        shutil.rmtree(work, ignore_errors=True)
+
+    width = max(len(k) for k in results)
+    missed = 0
+    for key, value in results.items():
+        if key == "machine":
+            continue
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        mark = verdict(key, value if isinstance(value, (int, float)) else None)
+        missed += mark.startswith("MISS")
+        print(f"{key:<{width}}  {shown:>10}  {mark}")
+    for key in TARGETS:
+        if key not in results:
+            print(f"{key:<{width}}  {'-':>10}  not measured")
+    args.out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"written to {args.out}", file=sys.stderr)
+    return 1 if missed else 0
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
