@@ -136,7 +136,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from .models import Example
+    from .models import ChecklistItem, Example, Step
 
     cat = _catalog()
     record = cat.get(args.id)
@@ -147,14 +147,24 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(_format_example(cat, record))
     else:
         print(_format_record(record))
+        if isinstance(record, ChecklistItem) and record.vocabulary:
+            print("opties:\n" + "\n".join(f"  - {v.id}: {v.label}" for v in cat.options(record)))
+        elif isinstance(record, Step):
+            print("checklists:\n" + "\n".join(f"  - {c.id}: {c.title}" for c in cat.checklists_for(record.id)))
     return EXIT_OK
 
 
 def _wrap(text: str, indent: str = "") -> str:
-    return "\n".join(
-        textwrap.fill(paragraph, width=88, initial_indent=indent, subsequent_indent=indent) if paragraph.strip() else ""
-        for paragraph in text.splitlines()
-    )
+    """Re-flow Markdown paragraphs (separated by blank lines) to the terminal; keep list items."""
+    out = []
+    for paragraph in text.split("\n\n"):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        if lines and all(line.startswith(("- ", "* ", "1. ")) for line in lines):
+            out.extend(textwrap.fill(line, width=88, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False, break_long_words=False) for line in lines)
+        else:
+            out.append(textwrap.fill(" ".join(lines), width=88, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False))
+        out.append("")
+    return "\n".join(out).rstrip()
 
 
 def _format_example(cat: Any, ex: Any) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,14 +101,13 @@ def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseMo
 
 
 def _inner_model(annotation: Any) -> Any:
+    """The model class inside an annotation such as ``Source | None`` or ``tuple[Source, ...]``."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
         found = _inner_model(arg)
         if found is not None:
             return found
-    if isinstance(annotation, types.UnionType):
-        return None
     return None
 
 
