@@ -21,11 +21,13 @@ if TYPE_CHECKING:
     from .catalog import Catalog, SearchHit, UnknownIdError, UnknownValueError
     from .models import Checklist, ChecklistItem, Direction, Example, Source, Step, Term, Vocabulary
     from ._loader import load
-    from .advice import Advice, Assessment, Situation
+    from .advice import Advice, AnswerError, Assessment, Gap, Situation
 
 __all__ = [
     "Advice",
+    "AnswerError",
     "Assessment",
+    "Gap",
     "Situation",
     "Catalog",
     "Checklist",
@@ -45,7 +47,9 @@ __all__ = [
 
 _LAZY = {
     "Advice": ".advice",
+    "AnswerError": ".advice",
     "Assessment": ".advice",
+    "Gap": ".advice",
     "Situation": ".advice",
     "load": "._loader",
     "Catalog": ".catalog",

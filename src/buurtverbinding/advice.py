@@ -1,0 +1,373 @@
+"""From the analysis of a buurtoverleg to advice: directions, examples and witte vlekken.
+
+::
+
+    import buurtverbinding as bv
+    cat = bv.load()
+    situation = bv.Situation(phase="ongemak", locations=["portiek"], dividing_lines=["oud-nieuw"])
+    advice = cat.recommend(situation, limit=5)
+    advice.directions[0].direction.id      # 'woonomgeving'
+    advice.examples[0].reasons             # why this example fits
+    cat.gaps(situation)                    # the witte vlekken
+
+How the scores are made (the same method is explained in Dutch in ``docs/advies.md``):
+
+**Directions.** Every answer can give a direction points, by the rules in
+``buurtverbinding._advice_rules``: the phase (at ``rust`` and ``ongemak`` prevention and
+contact — woonomgeving and ontmoeting — come first; at ``incidenten`` basic safety and
+de-escalation, and meeting activities are held back), the places (portiek → woonomgeving,
+straat and plein → ontmoeting, school → jeugd, gemeente → gemeente), the groups (kinderen and
+jongeren → jeugd), the forms and the causes. The score is the sum; every rule that applied is
+a :class:`Reason` with its points. Directions with at least
+3 points (``CALLED_FOR``) are *called for*.
+
+**Examples.** Each example gets points for the phase (3 when it fits, −3 when it is meant for a
+phase two steps away), its direction (3 when its primary direction is the top direction, 2 when
+it is another called-for direction, 1 when only a secondary direction is called for), every
+matching place, form and cause (2 each) and group and dividing line (1 each; at most two values
+count per field), partners it needs who are already at the table (1 each, at most 2), its cost
+within the budget (1; above the budget −2), the databank rating (1–2) and the effect the sources
+report (positive 1, none −2, negative −3). An example whose primary direction the phase holds
+back loses the same points as that direction (at ``incidenten`` −3 for ontmoeting). Caveats
+name what is unknown or does not fit. An example needs at least one point from the phase, its
+direction or a matching answer to be listed at all; examples already in place (``existing``,
+by id or exact title) are left out. Ties are broken by evidence, then by id: the advice is
+deterministic.
+
+**Witte vlekken.** A called-for direction that none of the ``existing`` examples covers (as
+primary or secondary direction) is a gap, and so is the current phase when nothing in place is
+meant for it. Free text in ``existing`` is matched to the closest example with the catalogue's
+search, and only when the best hit is clear (a high score, well ahead of the next hit, holding at
+least half of the words); the reason says so, because such a match is a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationInfo, field_validator, model_validator
+
+from ._answers import AnswerError, check_answers, items_in_order, read_answers_file
+from .catalog import UnknownValueError
+from .models import SITUATION_FEEDS, Direction, Example
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+__all__ = [
+    "Advice",
+    "AnswerError",
+    "Assessment",
+    "DirectionAdvice",
+    "ExampleAdvice",
+    "ExistingMatch",
+    "Gap",
+    "Reason",
+    "Situation",
+    "gaps",
+    "match_existing",
+    "recommend",
+]
+
+_NOUNS = {
+    "phase": "phase",
+    "forms": "form",
+    "causes": "cause",
+    "dividing_lines": "dividing line",
+    "locations": "location",
+    "target_groups": "target group",
+    "partners": "partner",
+    "budget": "budget",
+}
+
+
+def _catalog(context: Any) -> Catalog:
+    if isinstance(context, dict) and context.get("catalog") is not None:
+        return context["catalog"]
+    from ._loader import load
+
+    return load()
+
+
+def _as_tuple(value: Any) -> Any:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, (list, tuple)):
+        cleaned = [v.strip() if isinstance(v, str) else v for v in value]
+        return tuple(dict.fromkeys(v for v in cleaned if v != ""))
+    return value
+
+
+
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _Rejected(Exception):
+    """Carries a check error through pydantic unchanged (pydantic would wrap a ``ValueError``)."""
+
+    def __init__(self, error: ValueError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _CatalogChecked(_Frozen):
+    """A model whose values are checked against a catalogue while it is validated.
+
+    The catalogue comes from ``model_validate(data, context={"catalog": cat})``; plain
+    construction uses :func:`buurtverbinding.load`. A failed check raises the package's own
+    error (:class:`~buurtverbinding.catalog.UnknownValueError`, :class:`AnswerError`), not a pydantic
+    ``ValidationError``; wrong types and unknown fields still give a ``ValidationError``.
+    """
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except _Rejected as exc:
+            raise exc.error from None
+
+    # As in pydantic's own RootModel: model_validate() validates directly (keeping its context)
+    # instead of calling this __init__.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        try:
+            return super().model_validate(obj, **kwargs)
+        except _Rejected as exc:
+            raise exc.error from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except _Rejected as exc:
+            raise exc.error from None
+
+
+class Situation(_CatalogChecked):
+    """What the buurtoverleg found: the input of :func:`recommend` and :func:`gaps`.
+
+    All fields are optional; list fields accept a single value too. Every value must be in the
+    vocabulary of its field (``fasen``, ``vormen``, ``oorzaken``, ``scheidslijnen``,
+    ``locaties``, ``doelgroepen``, ``actoren``, ``kostenniveaus``), else
+    :class:`~buurtverbinding.catalog.UnknownValueError` lists the valid values. ``existing`` holds what
+    is already in place: example ids, or free text.
+    """
+
+    phase: str | None = None
+    forms: tuple[str, ...] = ()
+    causes: tuple[str, ...] = ()
+    dividing_lines: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    """Partners available at the table."""
+    existing: tuple[str, ...] = ()
+    budget: str | None = None
+    """The budget band (``laag``, ``midden``, ``hoog``), if known."""
+
+    @field_validator("forms", "causes", "dividing_lines", "locations", "target_groups", "partners", "existing", mode="before")
+    @classmethod
+    def _as_tuple(cls, value: Any) -> Any:
+        return _as_tuple(value)
+
+    @field_validator("phase", "budget", mode="before")
+    @classmethod
+    def _stripped(cls, value: Any) -> Any:
+        return (value.strip() or None) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _in_vocabularies(self, info: ValidationInfo) -> Situation:
+        cat = _catalog(info.context)
+        for field, (vocabulary, _) in SITUATION_FEEDS.items():
+            value = getattr(self, field)
+            valid = cat.vocabulary(vocabulary).ids()
+            for entry in (value,) if isinstance(value, str) else value or ():
+                if entry not in valid:
+                    raise _Rejected(UnknownValueError(_NOUNS[field], entry, valid))
+        return self
+
+
+class Assessment(_CatalogChecked):
+    """Answers to the checklists, keyed by checklist item id, each checked against its question.
+
+    ``Assessment(answers={"fase-nu": "ongemak", "locaties-gezien": ["portiek"]})``. Accepted
+    answers per kind of question:
+
+    - ``yes_no``: ``"ja"`` or ``"nee"``; ``"yes"``/``"no"`` and booleans are accepted too (YAML
+      reads a bare ``yes`` as ``true``) and stored as ``"ja"``/``"nee"``;
+    - ``single_choice``: one value id of the question's vocabulary, e.g. ``"ongemak"``;
+    - ``multiple_choice``: a list of value ids (a single id is read as a list of one);
+    - ``scale``: a whole number from the scale's ``min`` to its ``max``;
+    - ``text``: a string (a number or date is kept as text, a list of strings as lines).
+
+    An empty answer (``None``, ``""``, ``[]``) means "skipped" and is left out. Every problem —
+    an unknown item, a wrong type, an option that does not exist, a number outside the scale —
+    is collected into one :class:`AnswerError`. The catalogue comes from
+    ``model_validate(data, context={"catalog": cat})``, else :func:`buurtverbinding.load`.
+    """
+
+    answers: dict[str, str | int | tuple[str, ...]]
+    """The answers in checklist order; skipped questions are absent."""
+
+    _catalog: Any = PrivateAttr(default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_answers(cls, data: Any, info: ValidationInfo) -> Any:
+        if isinstance(data, Assessment):
+            return data
+        if not isinstance(data, dict) or set(data) != {"answers"}:
+            raise _Rejected(AnswerError(["an assessment takes one field, 'answers': a mapping of checklist item id to answer"]))
+        try:
+            return {"answers": check_answers(_catalog(info.context), data["answers"])}
+        except AnswerError as exc:
+            raise _Rejected(exc) from None
+
+    @model_validator(mode="after")
+    def _remember_catalog(self, info: ValidationInfo) -> Assessment:
+        self._catalog = _catalog(info.context)
+        return self
+
+    @classmethod
+    def from_file(cls, path: str | Path, cat: Catalog | None = None) -> Assessment:
+        """Answers from a YAML (``.yaml``, ``.yml``) or JSON (``.json``) file: item id → answer.
+
+        YAML needs PyYAML (the ``lint`` extra); JSON always works. Every problem is reported
+        in one :class:`AnswerError`, with the file name.
+        """
+        data = read_answers_file(path)
+        try:
+            return cls.model_validate({"answers": data}, context={"catalog": cat})
+        except AnswerError as exc:
+            raise AnswerError(exc.problems, str(path)) from None
+
+    def to_situation(self) -> Situation:
+        """The situation that the answers describe, through each item's ``feeds``.
+
+        Several items feeding one list field are combined. A text answer feeding ``existing``
+        is split into entries at new lines, semicolons and commas.
+        """
+        cat = self._catalog or _catalog(None)
+        data: dict[str, Any] = {}
+        for _, item in items_in_order(cat):
+            if item.feeds is None or item.id not in self.answers:
+                continue
+            answer = self.answers[item.id]
+            if item.feeds == "existing":
+                values: tuple[Any, ...] = tuple(part.strip(" -*\t") for part in re.split(r"[\n;,]+", str(answer)))
+            else:
+                values = answer if isinstance(answer, tuple) else (answer,)
+            if item.feeds in ("phase", "budget"):
+                data.setdefault(item.feeds, values[0])
+            else:
+                data[item.feeds] = (*data.get(item.feeds, ()), *values)
+        return Situation.model_validate(data, context={"catalog": cat})
+
+
+# --- advice ---------------------------------------------------------------------------------
+
+
+class Reason(_Frozen):
+    """One step of a score: a Dutch sentence, the points it adds (may be 0 or negative) and the
+    situation field and values it comes from."""
+
+    text: str
+    points: int = 0
+    field: str | None = None
+    values: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class DirectionAdvice(_Frozen):
+    """A direction with its score; ``called_for`` when the score reaches the threshold."""
+
+    direction: Direction
+    score: int
+    reasons: tuple[Reason, ...]
+    called_for: bool
+
+
+class ExampleAdvice(_Frozen):
+    """A recommended example: score, reasons (what matched), caveats (what is unknown or does not
+    fit) and the evidence level (a ``bewijsniveaus`` id). ``score`` is the sum of the points of
+    the reasons and the caveats."""
+
+    example: Example
+    score: int
+    reasons: tuple[Reason, ...]
+    caveats: tuple[Reason, ...]
+    evidence_level: str
+    effect: str
+
+
+class ExistingMatch(_Frozen):
+    """How an ``existing`` entry was understood: ``how`` is ``id``, ``title``, ``search`` (a
+    guess from free text) or ``None`` (not recognised)."""
+
+    entry: str
+    example: Example | None
+    how: Literal["id", "title", "search"] | None
+
+
+class Advice(_Frozen):
+    """The result of :func:`recommend`."""
+
+    situation: Situation
+    notes: tuple[str, ...]
+    """What the phase means for the order of the work (Dutch)."""
+    directions: tuple[DirectionAdvice, ...]
+    examples: tuple[ExampleAdvice, ...]
+    existing: tuple[ExistingMatch, ...]
+
+
+class Gap(_Frozen):
+    """A witte vlek: a direction (``kind="direction"``) or the current phase (``kind="phase"``)
+    that the situation calls for and nothing in place covers, with reasons and suggestions."""
+
+    kind: Literal["direction", "phase"]
+    direction: Direction | None = None
+    phase: str | None = None
+    reasons: tuple[str, ...]
+    suggestions: tuple[ExampleAdvice, ...]
+
+
+def match_existing(cat: Catalog, situation: Situation) -> tuple[ExistingMatch, ...]:
+    """How each ``existing`` entry is understood: an example id, an exact title, or free text
+    matched with :meth:`~buurtverbinding.catalog.Catalog.search` (a guess, taken only when the best hit is clear) — or
+    not recognised."""
+    from . import _scoring
+
+    return _scoring.match_existing(cat, situation)
+
+
+def recommend(cat: Catalog, situation: Situation, limit: int | None = 10) -> Advice:
+    """Ranked directions and examples for ``situation``, each with reasons and caveats (see the
+    module docstring for the scoring). ``limit`` caps the number of examples (``None``: all)."""
+    from . import _scoring
+
+    if not isinstance(situation, Situation):
+        raise TypeError("recommend() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ValueError(f"limit must be a whole number of 1 or more (or None for all), not {limit!r}")
+    return _scoring.recommend(cat, situation, limit)
+
+
+def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
+    """The witte vlekken: called-for directions that nothing in ``existing`` covers, then the
+    current phase when nothing in place is meant for it; each with reasons and up to three
+    suggested examples."""
+    from . import _scoring
+
+    if not isinstance(situation, Situation):
+        raise TypeError("gaps() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
+    return _scoring.gaps(cat, situation)
