@@ -1,0 +1,104 @@
+"""Sphinx configuration of the buurtverbinding site.
+
+The pages for professionals are Dutch (``language = "nl"`` also gives Dutch stemming in the
+built-in search); the developer section under ``dev/`` is English. The catalogue pages under
+``catalogus/`` are generated from ``../content`` at every build by ``buurtverbinding.sphinx``
+(``bv_pages_dir``), so they are not kept in git.
+
+Build: ``sphinx-build -W --keep-going -n docs docs/_build/html``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))  # document the checkout, also when another version is installed
+
+import buurtverbinding  # noqa: E402
+from sphinx.writers.html5 import HTML5Translator  # noqa: E402
+
+project = "buurtverbinding"
+html_title = "Van polarisatie naar verbinding in buurten"
+author = "buurtverbinding"
+copyright = "2026, buurtverbinding. Code: MIT-licentie; inhoud: CC BY 4.0"
+release = version = buurtverbinding.__version__
+language = "nl"
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "buurtverbinding.sphinx",
+]
+
+# The catalogue: compiled from the repository's content folder (and checked by the linter's code)
+# at every build, with one generated page per object in catalogus/.
+bv_content_dir = "../content"
+bv_pages_dir = "catalogus"
+
+myst_enable_extensions = ["deflist"]
+myst_heading_anchors = 3
+exclude_patterns = ["_build"]
+nitpicky = True
+nitpick_ignore_regex = [
+    # Types from outside this project that autodoc names in signatures: with no network there is
+    # no inventory to link them to (the developer pages name their documentation in prose).
+    (r"py:class", r"(pydantic|pydantic_core|annotated_types|typing_extensions|collections\.abc|sphinx)\..*"),
+    (r"py:class", r"(Sphinx|datetime\.date|StringConstraints|SUMMARY_MAX)"),
+    # Names that docstrings and annotations of the core modules use unqualified.
+    (r"py:class", r"(Example|Situation|Advice|Gap|Comparison|Record)"),
+    (r"py:class", r"buurtverbinding\.models\._Record"),
+]
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_typehints_description_target = "documented_params"  # pydantic's generated __init__ stays plain
+autodoc_default_options = {"members": True, "undoc-members": True, "exclude-members": "model_config, model_post_init"}
+autodoc_type_aliases = {
+    name: f"buurtverbinding.models.{name}" for name in ("Id", "Text", "Url", "PartialDate", "AnswerKind", "SituationField")
+}
+
+html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["site.css"]
+html_js_files = ["search-nl.js"]  # works around a Sphinx 9.0 error on the Dutch search page
+html_show_sourcelink = False
+html_last_updated_fmt = None
+html_theme_options = {
+    "navigation_with_keys": True,
+    "top_of_page_buttons": [],
+}
+
+
+class SiteTranslator(HTML5Translator):
+    """Sphinx's HTML writer with two accessibility fixes (both found by axe-core):
+
+    - toctree captions are ``<p role="heading">`` without the required ``aria-level``;
+    - a code block that scrolls sideways cannot be reached by keyboard without ``tabindex``.
+    """
+
+    def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):  # noqa: ANN001, ANN201
+        if str(attributes.get("ROLE", attributes.get("role", ""))) == "heading":
+            attributes["aria-level"] = "2"
+        return super().starttag(node, tagname, suffix, empty, **attributes)
+
+    def visit_literal_block(self, node):  # noqa: ANN001, ANN201
+        try:
+            super().visit_literal_block(node)
+        finally:
+            for index in range(len(self.body) - 1, -1, -1):
+                if '<pre>' in self.body[index] or '<pre><span' in self.body[index]:
+                    self.body[index] = self.body[index].replace("<pre>", '<pre tabindex="0">', 1)
+                    break
+
+
+def _page_language(app, pagename, templatename, context, doctree):  # noqa: ANN001
+    """The developer pages are English: say so to screen readers and browsers (WCAG 3.1.2)."""
+    if pagename.startswith("dev/") or pagename == "changelog":
+        context["language"] = "en"
+
+
+def setup(app):  # noqa: ANN001, ANN201
+    app.set_translator("html", SiteTranslator)
+    app.connect("html-page-context", _page_language)

@@ -1,0 +1,315 @@
+"""Directives that render catalogue objects: ``bv:example``, ``bv:examples``, ``bv:direction``,
+``bv:step``, ``bv:checklist``, ``bv:glossary`` and ``bv:vocabulary``. Each builds docutils nodes from the typed
+records; Markdown fields go through MyST-Parser (:mod:`._markdown`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from ..catalog import UnknownValueError
+from ._base import BvDirective
+from ._labels import ANSWER_HINTS, EXAMPLE_FIELDS, SECTIONS, count, long_date, partial_date
+from ._warnings import BvWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from ..models import Checklist, ChecklistItem, Direction, Example, Source, Step
+
+__all__ = ["setup_directives"]
+
+
+def _source_item(source: Source) -> nodes.list_item:
+    paragraph = nodes.paragraph()
+    paragraph += nodes.reference(source.title, source.title, refuri=source.url)
+    details = ", ".join([source.publisher, *([str(source.year)] if source.year else [])])
+    paragraph += nodes.Text(f" ({details})")
+    return nodes.list_item("", paragraph)
+
+
+class ExampleDirective(BvDirective):
+    """``bv:example ID``: one practical example with all its fields, its evidence and sources."""
+
+    kind = "example"
+    required_arguments = 1
+    option_spec: ClassVar = dict(BvDirective.common_options)
+
+    def run(self) -> list[nodes.Node]:
+        example: Example | None = self.lookup(self.arguments[0])
+        if example is None:
+            return []
+        box = nodes.container(classes=["bv-object", "bv-example"])
+        self.declare(box, example, example.title)
+        box += self.title(example.title)
+        box += nodes.paragraph(example.summary, example.summary, classes=["bv-summary"])
+        box += self._badges(example)
+        box += self._fields(example)
+        for name, heading in SECTIONS:
+            box += self.heading(heading)
+            box += self.markdown(getattr(example.sections, name), depth=2)
+        box += self._evidence(example)
+        box += self.heading("Relatie met de KIS-handreiking")
+        relation = self.cat.value("kis-relaties", example.kis_relation)
+        self.use("vocab", "kis-relaties")
+        box += nodes.paragraph("", "", nodes.strong(relation.label, relation.label), nodes.Text(f": {relation.definition}"))
+        if example.kis_note:
+            box += self.markdown(example.kis_note, depth=2)
+        box += self.heading("Bronnen")
+        box += nodes.bullet_list("", *(_source_item(s) for s in example.sources), classes=["bv-sources"])
+        if example.related:
+            box += self.heading("Zie ook")
+            box += nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph("", "", self.link(r))) for r in example.related))
+        return [box]
+
+    def _badges(self, example: Example) -> nodes.paragraph:
+        evidence = example.evidence
+        self.use("vocab", "bewijsniveaus")
+        self.use("vocab", "effectrichtingen")
+        level = self.cat.label("bewijsniveaus", evidence.level)
+        effect = self.cat.label("effectrichtingen", evidence.effect)
+        badges = nodes.paragraph(classes=["bv-badges"])
+        badges += nodes.inline(f"Bewijs: {level}", f"Bewijs: {level}", classes=["bv-badge", "bv-evidence", f"bv-evidence-{evidence.level}"])
+        badges += nodes.Text(" ")
+        badges += nodes.inline(f"Effect: {effect}", f"Effect: {effect}", classes=["bv-badge", "bv-effect", f"bv-effect-{evidence.effect}"])
+        return badges
+
+    def _fields(self, example: Example) -> nodes.field_list:
+        fields = nodes.field_list(classes=["bv-fields"])
+        fields += self.field("Richting", self.link(example.direction))
+        if example.secondary_directions:
+            fields += self.field("Ook bij", *self.joined([self.link(d) for d in example.secondary_directions]))
+        for name, vocabulary, label in EXAMPLE_FIELDS:
+            values = getattr(example, name)
+            if values:
+                fields += self.field(label, self.labels(vocabulary, values))
+        if example.municipalities:
+            fields += self.field("Gemeenten", ", ".join(example.municipalities))
+        fields += self.field("Uitvoering", example.organisation)
+        if example.cost is not None:
+            band = self.labels("kostenniveaus", (example.cost.band,))
+            fields += self.field("Kosten", band + (f". {example.cost.note}" if example.cost.note else ""))
+        fields += self.field("Nagekeken op", long_date(example.reviewed))
+        return fields
+
+    def _evidence(self, example: Example) -> list[nodes.Node]:
+        evidence = example.evidence
+        level = self.cat.value("bewijsniveaus", evidence.level)
+        effect = self.cat.value("effectrichtingen", evidence.effect)
+        result: list[nodes.Node] = [self.heading("Onderbouwing")]
+        items = nodes.bullet_list(classes=["bv-evidence-list"])
+        for name, value in (("Bewijsniveau", level), ("Effect", effect)):
+            text = f"{value.label}. {value.definition}"
+            items += nodes.list_item("", nodes.paragraph("", "", nodes.strong(f"{name}: ", f"{name}: "), nodes.Text(text)))
+        if evidence.rating is not None:
+            rating = evidence.rating
+            paragraph = nodes.paragraph("", "", nodes.strong("Beoordeling: ", "Beoordeling: "))
+            paragraph += nodes.Text(f"'{rating.label}' in ")
+            paragraph += nodes.reference(rating.databank, rating.databank, refuri=rating.url)
+            paragraph += nodes.Text(f" ({partial_date(rating.date)}).")
+            items += nodes.list_item("", paragraph)
+        result.append(items)
+        if evidence.note:
+            result.extend(self.markdown(evidence.note, depth=2))
+        return result
+
+
+_FILTER_OPTIONS = {"direction": "direction", "phase": "phase", "location": "location", "target-group": "target_group"}
+
+
+class ExamplesDirective(BvDirective):
+    """``bv:examples``: a list of examples (title and summary), filtered like ``Catalog.filter``:
+    AND across ``:direction:``, ``:phase:``, ``:location:`` and ``:target-group:``; several
+    values in one option (separated by commas or spaces) mean OR."""
+
+    option_spec: ClassVar = {option: directives.unchanged_required for option in _FILTER_OPTIONS}
+
+    def run(self) -> list[nodes.Node]:
+        filters = {
+            facet: re.split(r"[\s,]+", self.options[option].strip()) for option, facet in _FILTER_OPTIONS.items() if option in self.options
+        }
+        self.use("list", json.dumps(filters, sort_keys=True))
+        try:
+            found = self.cat.filter(**filters)
+        except UnknownValueError as exc:
+            warn(BvWarning.UNKNOWN_VALUE, f"bv:examples: {exc}", self.get_location())
+            return []
+        if not found:
+            return [nodes.paragraph("Geen voorbeelden gevonden.", "Geen voorbeelden gevonden.", classes=["bv-empty"])]
+        listing = nodes.bullet_list(classes=["bv-examples"])
+        for example in sorted(found, key=lambda e: e.title.casefold()):
+            title = nodes.paragraph("", "", nodes.strong("", "", self.link(example.id, example.title)))
+            summary = nodes.paragraph(example.summary, example.summary, classes=["bv-summary"])
+            listing += nodes.list_item("", title, summary)
+        return [nodes.paragraph(count(len(found)), count(len(found)) + ":", classes=["bv-count"]), listing]
+
+
+class DirectionDirective(BvDirective):
+    """``bv:direction ID``: a solution direction with its summary and description."""
+
+    kind = "direction"
+    required_arguments = 1
+    option_spec: ClassVar = dict(BvDirective.common_options)
+
+    def run(self) -> list[nodes.Node]:
+        direction: Direction | None = self.lookup(self.arguments[0])
+        if direction is None:
+            return []
+        box = nodes.container(classes=["bv-object", "bv-direction"])
+        self.declare(box, direction, direction.title)
+        box += self.title(direction.title)
+        box += nodes.paragraph(direction.summary, direction.summary, classes=["bv-summary"])
+        box += self.markdown(direction.description)
+        return [box]
+
+
+class StepDirective(BvDirective):
+    """``bv:step ID``: a step of the step plan: purpose, who takes part, outputs, its checklists."""
+
+    kind = "step"
+    required_arguments = 1
+    option_spec: ClassVar = dict(BvDirective.common_options)
+
+    def run(self) -> list[nodes.Node]:
+        step: Step | None = self.lookup(self.arguments[0])
+        if step is None:
+            return []
+        title = f"Stap {step.number}: {step.title}"
+        box = nodes.container(classes=["bv-object", "bv-step"])
+        self.declare(box, step, title)
+        box += self.title(title)
+        box += nodes.paragraph(step.purpose, step.purpose, classes=["bv-summary"])
+        box += self.heading("Wie zitten er aan tafel?")
+        box += nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph(p, p)) for p in step.participants))
+        box += self.heading("Wat levert deze stap op?")
+        box += nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph(o, o)) for o in step.outputs))
+        box += self.heading("Toelichting")
+        box += self.markdown(step.description, depth=2)
+        self.use("checklists", step.id)
+        checklists = self.cat.checklists_for(step.id)
+        if checklists:
+            box += self.heading("Checklists bij deze stap")
+            listing = nodes.enumerated_list(classes=["bv-checklists"])
+            for checklist in checklists:
+                title = nodes.paragraph("", "", nodes.strong("", "", self.link(checklist.id, checklist.title)))
+                listing += nodes.list_item("", title, nodes.paragraph(checklist.purpose, checklist.purpose))
+            box += listing
+        return [box]
+
+
+class ChecklistDirective(BvDirective):
+    """``bv:checklist ID``: the questions of a checklist, laid out to fill in on paper."""
+
+    kind = "checklist"
+    required_arguments = 1
+    option_spec: ClassVar = dict(BvDirective.common_options)
+
+    def run(self) -> list[nodes.Node]:
+        checklist: Checklist | None = self.lookup(self.arguments[0])
+        if checklist is None:
+            return []
+        box = nodes.container(classes=["bv-object", "bv-checklist"])
+        self.declare(box, checklist, checklist.title)
+        box += self.title(checklist.title)
+        box += nodes.paragraph(checklist.purpose, checklist.purpose, classes=["bv-summary"])
+        box += nodes.field_list("", self.field("Hoort bij", self.link(checklist.step)), classes=["bv-fields"])
+        box += nodes.paragraph(_PRINT_HINT, _PRINT_HINT, classes=["bv-print-hint"])
+        questions = nodes.enumerated_list(classes=["bv-questions"])
+        for item in checklist.items:
+            questions += self._question(item)
+        box += questions
+        return [box]
+
+    def _question(self, item: ChecklistItem) -> nodes.list_item:
+        entry = nodes.list_item(classes=["bv-question", f"bv-kind-{item.kind.replace('_', '-')}"])
+        self.declare(entry, item, item.question, kind="item")
+        entry += nodes.paragraph("", "", nodes.strong(item.question, item.question))
+        hint = ANSWER_HINTS[item.kind]
+        if item.scale is not None:
+            hint += f": {item.scale.min} ({item.scale.low_label}) tot {item.scale.max} ({item.scale.high_label})"
+        entry += nodes.paragraph(hint, hint, classes=["bv-answer-hint"])
+        if item.vocabulary is not None:
+            self.use("vocab", item.vocabulary)
+            options = nodes.bullet_list(classes=["bv-options"])
+            for value in self.cat.vocabulary(item.vocabulary).values:
+                options += nodes.list_item("", nodes.paragraph(value.label, value.label))
+            entry += options
+        elif item.kind == "yes_no":
+            entry += _inline_options(["Ja", "Nee"])
+        elif item.scale is not None:
+            entry += _inline_options([str(n) for n in range(item.scale.min, item.scale.max + 1)])
+        else:
+            entry += nodes.container(classes=["bv-answer-lines"])
+        if item.help:
+            entry += nodes.paragraph("", "", nodes.emphasis(item.help, item.help), classes=["bv-help"])
+        return entry
+
+
+def _inline_options(labels: list[str]) -> nodes.bullet_list:
+    return nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph(t, t)) for t in labels), classes=["bv-options", "bv-inline"])
+
+
+_PRINT_HINT = "Tip: druk deze checklist af en vul hem samen in tijdens het buurtoverleg. Hij past op A4-papier."
+
+
+class VocabularyDirective(BvDirective):
+    """``bv:vocabulary ID``: the values of a controlled vocabulary with their definitions."""
+
+    required_arguments = 1
+    option_spec: ClassVar = {}
+
+    def run(self) -> list[nodes.Node]:
+        self.use("vocab", self.arguments[0])
+        try:
+            vocabulary = self.cat.vocabulary(self.arguments[0])
+        except UnknownValueError as exc:
+            warn(BvWarning.UNKNOWN_ID, f"bv:vocabulary: {exc}", self.get_location())
+            return []
+        listing = nodes.definition_list(classes=["bv-vocabulary"])
+        for value in vocabulary.values:
+            listing += nodes.definition_list_item(
+                "", nodes.term(value.label, value.label), nodes.definition("", nodes.paragraph(value.definition, value.definition))
+            )
+        return [listing]
+
+
+class GlossaryDirective(BvDirective):
+    """``bv:glossary``: every term of the glossary, in alphabetical order."""
+
+    kind = "term"
+    option_spec: ClassVar = {"no-index": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        self.use("glossary")
+        listing = nodes.definition_list(classes=["bv-glossary"])
+        for term in sorted(self.cat.glossary, key=lambda t: t.term.casefold()):
+            entry = nodes.definition_list_item()
+            self.declare(entry, term, term.term)
+            definition = nodes.definition("", *self.markdown(term.definition))
+            if term.source is not None:
+                definition += nodes.paragraph("", "", nodes.Text("Bron: "), *_source_item(term.source)[0].children)
+            if term.see_also:
+                definition += nodes.paragraph("", "", nodes.Text("Zie ook: "), *self.joined([self.link(i) for i in term.see_also]))
+            entry += nodes.term(term.term, term.term)
+            entry += definition
+            listing += entry
+        return [listing]
+
+
+def setup_directives(app: Sphinx) -> None:
+    from ._domain import BvDomain
+
+    for name, directive in (
+        ("example", ExampleDirective),
+        ("examples", ExamplesDirective),
+        ("direction", DirectionDirective),
+        ("step", StepDirective),
+        ("checklist", ChecklistDirective),
+        ("glossary", GlossaryDirective),
+        ("vocabulary", VocabularyDirective),
+    ):
+        app.add_directive_to_domain(BvDomain.name, name, directive)

@@ -1,0 +1,40 @@
+"""Wiring: each component registers itself with its own ``setup_*`` function."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .._version import __version__
+from ._assets import setup_assets
+from ._config import setup_config
+from ._data import compile_content
+from ._directives import setup_directives
+from ._domain import DATA_VERSION, setup_domain
+from ._matrix import setup_matrix
+from ._pages import generate_pages
+from ._wijzer import setup_wijzer
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def _prepare(app: Sphinx) -> None:
+    compile_content(app)  # first: the pages are made from the catalogue
+    generate_pages(app)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("myst_parser")
+    setup_config(app)
+    setup_domain(app)
+    setup_directives(app)
+    setup_matrix(app)
+    setup_wijzer(app)
+    setup_assets(app)
+    app.connect("builder-inited", _prepare)
+    return {
+        "version": __version__,
+        "env_version": DATA_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,78 @@
+"""The Dutch words the rendered objects use (the catalogue itself is Dutch, so its frame is too)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+OBJECT_LABELS = {
+    "example": "praktijkvoorbeeld",
+    "direction": "oplossingsrichting",
+    "step": "stap",
+    "checklist": "checklist",
+    "item": "checklistvraag",
+    "term": "begrip",
+}
+"""Object type → how Sphinx names it (in the general index and in intersphinx listings)."""
+
+EXAMPLE_FIELDS = (
+    ("phases", "fasen", "Fasen"),
+    ("locations", "locaties", "Plekken"),
+    ("target_groups", "doelgroepen", "Doelgroepen"),
+    ("intermediate_groups", "doelgroepen", "Via"),
+    ("partners", "actoren", "Partners"),
+    ("forms", "vormen", "Vormen van polarisatie"),
+    ("causes", "oorzaken", "Oorzaken"),
+    ("dividing_lines", "scheidslijnen", "Scheidslijnen"),
+    ("mechanisms", "mechanismen", "Werkzame mechanismen"),
+    ("methods", "methoden", "Methoden"),
+    ("themes", "themas", "Thema's"),
+)
+"""Multi-valued fields of an example, in the order shown: field, vocabulary, label."""
+
+SECTIONS = (
+    ("background", "Aanleiding"),
+    ("approach", "Aanpak"),
+    ("outcomes", "Wat het oplevert"),
+    ("considerations", "Aandachtspunten"),
+)
+
+ANSWER_HINTS = {
+    "yes_no": "Ja of nee",
+    "single_choice": "Kies één antwoord",
+    "multiple_choice": "Kies alles wat past",
+    "scale": "Geef een cijfer",
+    "text": "Schrijf het antwoord op",
+}
+
+FILTERS = (
+    ("direction", "richting", "Richting", "Alle richtingen"),
+    ("phase", "fase", "Fase", "Alle fasen"),
+    ("location", "plek", "Plek", "Alle plekken"),
+    ("target_group", "doelgroep", "Doelgroep", "Alle doelgroepen"),
+)
+"""The four filters of the Interventiewijzer: facet of ``Catalog.filter``, URL parameter, label, "any"."""
+
+_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+
+def long_date(value: date) -> str:
+    """``30 november 2026``."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def partial_date(value: str) -> str:
+    """A ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date in words."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return long_date(date(*parts))
+    if len(parts) == 2:
+        return f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def count(number: int, one: str = "voorbeeld", many: str = "voorbeelden") -> str:
+    """``1 voorbeeld``, ``3 voorbeelden``."""
+    return f"{number} {one if number == 1 else many}"
