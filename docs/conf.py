@@ -39,7 +39,7 @@ bv_pages_dir = "catalogus"
 
 myst_enable_extensions = ["deflist"]
 myst_heading_anchors = 3
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_generated"]
 nitpicky = True
 nitpick_ignore_regex = [
     # Types from outside this project that autodoc names in signatures: with no network there is
@@ -99,6 +99,37 @@ def _page_language(app, pagename, templatename, context, doctree):  # noqa: ANN0
         context["language"] = "en"
 
 
+OPEN_DATA = {  # format → file name under _generated/open-data/ (linked from open-data.md)
+    "json": "buurtverbinding.json",
+    "csv": "buurtverbinding-csv.zip",
+    "sqlite": "buurtverbinding.sqlite",
+    "schema": "buurtverbinding.schema.json",
+}
+
+
+def _open_data(app):  # noqa: ANN001
+    """Export the catalogue that this build shows in every open-data format, for download.
+
+    Files are replaced only when their bytes change, so a rebuild with nothing changed reads
+    no page again (Sphinx notices downloads by their modification time).
+    """
+    import shutil
+    import tempfile
+
+    from buurtverbinding.export import export
+    from buurtverbinding.sphinx._data import catalog
+
+    target = Path(app.srcdir) / "_generated" / "open-data"
+    target.mkdir(parents=True, exist_ok=True)
+    cat = catalog(app.env)
+    with tempfile.TemporaryDirectory() as tmp:
+        for format, name in OPEN_DATA.items():
+            fresh = export(cat, format, Path(tmp) / name)
+            if not (target / name).exists() or (target / name).read_bytes() != fresh.read_bytes():
+                shutil.copyfile(fresh, target / name)
+
+
 def setup(app):  # noqa: ANN001, ANN201
+    app.connect("builder-inited", _open_data, priority=900)
     app.set_translator("html", SiteTranslator)
     app.connect("html-page-context", _page_language)

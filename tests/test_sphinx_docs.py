@@ -155,3 +155,20 @@ def test_downstream_project_builds_clean_and_links_to_the_site(site: Path, tmp_p
     lijst = page(out, "voorbeelden.html")
     assert "portiekgesprekken" in lijst  # the filtered list links examples into the site
     assert "_static/bv.css" in lijst
+
+
+def test_open_data_downloads_are_built_with_the_site(site: Path, cat) -> None:
+    import json
+    import sqlite3
+    import zipfile
+
+    page = (site / "open-data.html").read_text(encoding="utf-8")
+    downloads = {path.name: path for path in (site / "_downloads").glob("*/*")}
+    for name in ("buurtverbinding.json", "buurtverbinding-csv.zip", "buurtverbinding.sqlite", "buurtverbinding.schema.json"):
+        assert name in downloads, name
+        assert name in page
+    exported = json.loads(downloads["buurtverbinding.json"].read_text(encoding="utf-8"))
+    assert [e["id"] for e in exported["examples"]] == [e.id for e in cat.examples]
+    assert "buurtverbinding-csv/examples.csv" in zipfile.ZipFile(downloads["buurtverbinding-csv.zip"]).namelist()
+    with sqlite3.connect(downloads["buurtverbinding.sqlite"]) as db:
+        assert db.execute("SELECT count(*) FROM examples").fetchone()[0] == len(cat.examples)
