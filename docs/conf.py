@@ -129,7 +129,23 @@ def _open_data(app):  # noqa: ANN001
                 shutil.copyfile(fresh, target / name)
 
 
+def _shallow_navigation(app, pagename, templatename, context, doctree):  # noqa: ANN001
+    """Keep the sidebar to the sections and the directions, without every example under them.
+
+    Furo renders the whole navigation tree into every page, so with every example in it a build
+    grows with the square of the number of examples. Example pages are one click away from their
+    direction page and from the Interventiewijzer.
+    """
+    toctree = context.get("toctree")
+    if toctree is not None:
+        context["toctree"] = lambda **options: toctree(**{**options, "maxdepth": NAVIGATION_DEPTH})
+
+
+NAVIGATION_DEPTH = 2
+
+
 def setup(app):  # noqa: ANN001, ANN201
+    app.connect("html-page-context", _shallow_navigation, priority=400)  # before furo's handler
     app.connect("builder-inited", _open_data, priority=900)
     app.set_translator("html", SiteTranslator)
     app.connect("html-page-context", _page_language)

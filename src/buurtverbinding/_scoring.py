@@ -2,10 +2,22 @@
 
 The method is described in the docstring of :mod:`buurtverbinding.advice` and, in Dutch, in
 ``docs/advies.md``; the numbers live in :mod:`buurtverbinding._advice_rules`.
+
+:func:`_score_example` is the one definition of an example's score, reasons and caveats. To stay
+fast on a large catalogue, :func:`_ranked` first computes every example's score as plain
+integers from an :class:`_Index` built once per catalogue (the same rules, split into the parts
+that depend on the example alone, on the phase, on the budget, on the called-for directions and
+on the matching answers), ranks them, and only the examples that are returned are then scored
+in full with their texts; :func:`_advise` checks that both give the same score.
 """
 
 from __future__ import annotations
 
+import heapq
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from . import _advice_rules as rules
@@ -139,7 +151,7 @@ def _share_of_words(text: str, example: Example) -> float:
 
 
 def match_existing(cat: Catalog, situation: Situation) -> tuple[ExistingMatch, ...]:
-    titles = {e.title.casefold(): e for e in cat.examples}
+    titles = _index(cat).titles if situation.existing else {}
     matches = []
     for entry in situation.existing:
         try:
@@ -163,34 +175,211 @@ def match_existing(cat: Catalog, situation: Situation) -> tuple[ExistingMatch, .
     return tuple(matches)
 
 
-def recommend(cat: Catalog, situation: Situation, limit: int | None) -> Advice:
+# --- the fast path ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Every example's part of the score as plain integers, for ranking without building texts.
+
+    Examples are numbered by their place in ``cat.examples``. A ranking key is
+    ``-score * len(examples) + tie``, where ``tie`` is the example's place when all examples are
+    ordered by evidence (strongest first) and then id: sorting the keys sorts by score, then
+    evidence, then id, and ``key % len(examples)`` gives back the example.
+    """
+
+    fixed: tuple[int, ...]
+    """The key without the situation: evidence and effect points, and the tie-breaker."""
+    by_tie: tuple[int, ...]
+    """Example number for each tie-breaker place."""
+    phase_points: dict[str, tuple[int, ...]]
+    """Phase → points per example: fits, adjacent or far, and a direction the phase holds back."""
+    phase_fits: dict[str, frozenset[int]]
+    """Phase → the examples meant for that phase."""
+    budget_points: dict[str, tuple[int, ...]]
+    """Budget band → points per example: within or above the budget, or unknown cost."""
+    kinds: tuple[int, ...]
+    """Per example: its direction kind, a number for (primary direction, secondary directions)."""
+    kind_shapes: tuple[tuple[str, frozenset[str]], ...]
+    kind_members: tuple[tuple[int, ...], ...]
+    postings: dict[str, dict[str, tuple[int, ...]]]
+    """Situation field → value → the examples offering it (``partners``: once per mention)."""
+    numbers: dict[str, int]
+    """Example id → number."""
+    titles: dict[str, Example]
+    """Casefolded title → example, for ``existing`` entries given by title."""
+    zeros: tuple[int, ...]
+
+
+_indexes: dict[int, tuple[weakref.ref[Catalog], _Index]] = {}
+
+
+def _index(cat: Catalog) -> _Index:
+    """The index of ``cat``: built on first use and kept as long as the catalogue lives."""
+    key = id(cat)
+    cached = _indexes.get(key)
+    if cached is not None and cached[0]() is cat:
+        return cached[1]
+    index = _build_index(cat)
+
+    def forget(ref: weakref.ref[Catalog]) -> None:
+        if _indexes.get(key, (None,))[0] is ref:
+            del _indexes[key]
+
+    _indexes[key] = (weakref.ref(cat, forget), index)
+    return index
+
+
+def _build_index(cat: Catalog) -> _Index:
+    examples = cat.examples
+    count = len(examples)
+    phases = cat.vocabulary("fasen").ids()
+    bands = cat.vocabulary("kostenniveaus").ids()
+    evidence = {level: number for number, level in enumerate(cat.vocabulary("bewijsniveaus").ids())}
+    order = sorted(range(count), key=lambda n: (-evidence.get(examples[n].evidence.level, 0), examples[n].id))
+    tie = [0] * count
+    for place, number in enumerate(order):
+        tie[number] = place
+    fixed = tuple(
+        -(rules.EVIDENCE_POINTS.get(e.evidence.level, 0) + rules.EFFECT_POINTS.get(e.evidence.effect, 0)) * count + tie[n]
+        for n, e in enumerate(examples)
+    )
+    phase_points: dict[str, tuple[int, ...]] = {}
+    for at, phase in enumerate(phases):
+        rules_here = rules.PHASE_RULES.get(phase, {})
+        points = []
+        for e in examples:
+            if phase in e.phases:
+                fit = rules.PHASE_MATCH
+            else:
+                fit = 0 if min(abs(at - phases.index(p)) for p in e.phases) == 1 else rules.PHASE_FAR
+            held_back = rules_here.get(e.direction)
+            points.append(fit + (held_back[0] if held_back and held_back[0] < 0 else 0))
+        phase_points[phase] = tuple(points)
+    budget_points = {
+        budget: tuple(
+            0 if e.cost is None else rules.OVER_BUDGET if bands.index(e.cost.band) > at else rules.WITHIN_BUDGET for e in examples
+        )
+        for at, budget in enumerate(bands)
+    }
+    shapes: dict[tuple[str, frozenset[str]], int] = {}
+    kinds = tuple(shapes.setdefault((e.direction, frozenset(e.secondary_directions)), len(shapes)) for e in examples)
+    members: list[list[int]] = [[] for _ in shapes]
+    for number, kind in enumerate(kinds):
+        members[kind].append(number)
+    postings: dict[str, dict[str, list[int]]] = {field: {} for field in (*rules.MATCH_POINTS, "partners")}
+    for number, e in enumerate(examples):
+        for field in rules.MATCH_POINTS:
+            offered = set(getattr(e, field))
+            if field == "target_groups":
+                offered |= set(e.intermediate_groups)
+            for value in offered:
+                postings[field].setdefault(value, []).append(number)
+        for value in e.partners:
+            postings["partners"].setdefault(value, []).append(number)
+    return _Index(
+        fixed=fixed,
+        by_tie=tuple(order),
+        phase_points=phase_points,
+        phase_fits={phase: frozenset(n for n, e in enumerate(examples) if phase in e.phases) for phase in phases},
+        budget_points=budget_points,
+        kinds=kinds,
+        kind_shapes=tuple(shapes),
+        kind_members=tuple(tuple(m) for m in members),
+        postings={field: {value: tuple(numbers) for value, numbers in table.items()} for field, table in postings.items()},
+        numbers={e.id: n for n, e in enumerate(examples)},
+        titles={e.title.casefold(): e for e in examples},
+        zeros=(0,) * count,
+    )
+
+
+def _counts(table: dict[str, tuple[int, ...]], values: tuple[str, ...]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for value in values:
+        for number in table.get(value, ()):
+            counts[number] = counts.get(number, 0) + 1
+    return counts
+
+
+def _ranked(cat: Catalog, situation: Situation, directions: tuple[DirectionAdvice, ...], skip: set[str], limit: int | None) -> list[tuple[int, int]]:
+    """(example number, score) of the listed examples, best first: the ranking of :func:`_score_example`
+    for every example not in ``skip``, computed with integers only."""
+    index = _index(cat)
+    count = len(index.fixed)
+    extra: dict[int, int] = {}
+    fits: set[int] = set()
+    for field, points in rules.MATCH_POINTS.items():
+        counts = _counts(index.postings[field], getattr(situation, field))
+        for number, matched in counts.items():
+            extra[number] = extra.get(number, 0) + points * min(matched, rules.MATCH_CAP)
+        fits.update(counts)
+    for number, present in _counts(index.postings["partners"], situation.partners).items():
+        extra[number] = extra.get(number, 0) + rules.PARTNER_POINTS * min(present, rules.PARTNER_CAP)
+    called = [d.direction.id for d in directions if d.called_for]
+    kind_points = [0] * len(index.kind_shapes)
+    if called:
+        for kind, (primary, secondary) in enumerate(index.kind_shapes):
+            if primary == called[0]:
+                kind_points[kind] = rules.TOP_DIRECTION
+            elif primary in called:
+                kind_points[kind] = rules.CALLED_DIRECTION
+            elif not secondary.isdisjoint(called):
+                kind_points[kind] = rules.SECONDARY_DIRECTION
+            if kind_points[kind]:
+                fits.update(index.kind_members[kind])
+    phase = index.phase_points[situation.phase] if situation.phase else index.zeros
+    if situation.phase:
+        fits |= index.phase_fits[situation.phase]
+    budget = index.budget_points[situation.budget] if situation.budget else index.zeros
+    fits.difference_update(index.numbers[i] for i in skip)
+    fixed, kinds, more = index.fixed, index.kinds, extra.get
+    keys = [fixed[n] - (phase[n] + budget[n] + kind_points[kinds[n]] + more(n, 0)) * count for n in fits]
+    keys = heapq.nsmallest(limit, keys) if limit else sorted(keys)
+    return [(index.by_tie[key % count], -(key // count)) for key in keys]
+
+
+def _rank(cat: Catalog, situation: Situation, limit: int | None) -> tuple[tuple[DirectionAdvice, ...], tuple[ExistingMatch, ...], list[tuple[int, int]]]:
     directions = _direction_scores(cat, situation)
     existing = match_existing(cat, situation)
     in_place = {m.example.id for m in existing if m.example is not None and m.how in ("id", "title")}
+    return directions, existing, _ranked(cat, situation, directions, in_place, limit)
+
+
+def _advise(cat: Catalog, situation: Situation, directions: tuple[DirectionAdvice, ...], existing: tuple[ExistingMatch, ...], number: int, score: int) -> ExampleAdvice:
+    """The full advice for one ranked example, with its texts."""
+    example = cat.examples[number]
+    advice = _score_example(cat, situation, example, directions)
+    if advice is None or advice.score != score:
+        raise AssertionError(f"the fast ranking and the full scoring disagree about '{example.id}'")
     maybe = {m.example.id: m.entry for m in existing if m.example is not None and m.how == "search"}
-    scored = []
-    for example in cat.examples:
-        if example.id in in_place:
-            continue
-        advice = _score_example(cat, situation, example, directions)
-        if advice is None:
-            continue
-        if example.id in maybe:
-            note = Reason(text=f"loopt misschien al: '{maybe[example.id]}' lijkt op dit voorbeeld (gevonden via zoeken)", field="existing", values=(maybe[example.id],))
-            advice = advice.model_copy(update={"caveats": (*advice.caveats, note)})
-        scored.append(advice)
-    evidence = {level: number for number, level in enumerate(cat.vocabulary("bewijsniveaus").ids())}
-    scored.sort(key=lambda a: (-a.score, -evidence.get(a.evidence_level, 0), a.example.id))
-    notes = (rules.PHASE_NOTES[situation.phase],) if situation.phase in rules.PHASE_NOTES else ()
+    if example.id in maybe:
+        note = Reason(text=f"loopt misschien al: '{maybe[example.id]}' lijkt op dit voorbeeld (gevonden via zoeken)", field="existing", values=(maybe[example.id],))
+        advice = advice.model_copy(update={"caveats": (*advice.caveats, note)})
+    return advice
+
+
+def _notes(situation: Situation) -> tuple[str, ...]:
     if not situation.phase:
-        notes = ("De fase is niet ingevuld. De fase weegt zwaar in dit advies; vul die in als het kan.",)
-    return Advice(situation=situation, notes=notes, directions=directions, examples=tuple(scored[:limit] if limit else scored), existing=existing)
+        return ("De fase is niet ingevuld. De fase weegt zwaar in dit advies; vul die in als het kan.",)
+    return (rules.PHASE_NOTES[situation.phase],) if situation.phase in rules.PHASE_NOTES else ()
+
+
+def recommend(cat: Catalog, situation: Situation, limit: int | None) -> Advice:
+    directions, existing, ranked = _rank(cat, situation, limit)
+    examples = tuple(_advise(cat, situation, directions, existing, number, score) for number, score in ranked)
+    return Advice(situation=situation, notes=_notes(situation), directions=directions, examples=examples, existing=existing)
 
 
 def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
-    advice = recommend(cat, situation, limit=None)
-    known = [m for m in advice.existing if m.example is not None]
-    unknown = [m.entry for m in advice.existing if m.example is None]
+    directions, existing, ranked = _rank(cat, situation, None)
+
+    def suggest(wanted: Callable[[Example], bool]) -> tuple[ExampleAdvice, ...]:
+        """The first three ranked examples that are ``wanted``, in full."""
+        picked = islice(((n, s) for n, s in ranked if wanted(cat.examples[n])), 3)
+        return tuple(_advise(cat, situation, directions, existing, n, s) for n, s in picked)
+
+    known = [m for m in existing if m.example is not None]
+    unknown = [m.entry for m in existing if m.example is None]
     covered = {d for m in known for d in m.example.directions}  # type: ignore[union-attr]
     if known:
         parts = []
@@ -205,7 +394,7 @@ def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
     if unknown:
         in_place += " Niet herkend en niet meegeteld: " + ", ".join(f"'{e}'" for e in unknown) + "."
     found = []
-    for direction in advice.directions:
+    for direction in directions:
         if not direction.called_for or direction.direction.id in covered:
             continue
         why = "; ".join([r.text for r in direction.reasons if r.points > 0][:3])
@@ -213,7 +402,7 @@ def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
             f"De situatie vraagt om richting '{direction.direction.short_title}' ({direction.score} punten): {why}.",
             f"Geen van de lopende activiteiten hoort bij deze richting. {in_place}" if known else in_place,
         )
-        suggestions = tuple(a for a in advice.examples if a.example.direction == direction.direction.id)[:3]
+        suggestions = suggest(lambda e, d=direction.direction.id: e.direction == d)
         found.append(Gap(kind="direction", direction=direction.direction, reasons=reasons, suggestions=suggestions))
     if situation.phase and known and not any(situation.phase in m.example.phases for m in known):  # type: ignore[union-attr]
         label = _label(cat, "phase", situation.phase)
@@ -222,6 +411,6 @@ def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
             f"De buurt zit in fase '{label}', maar wat er loopt is bedoeld voor {_quoted(cat, 'phase', phases)}.",
             in_place,
         )
-        suggestions = tuple(a for a in advice.examples if situation.phase in a.example.phases)[:3]
+        suggestions = suggest(lambda e: situation.phase in e.phases)
         found.append(Gap(kind="phase", phase=situation.phase, reasons=reasons, suggestions=suggestions))
     return tuple(found)

@@ -99,6 +99,7 @@ class Catalog(BaseModel):
     _by_id: dict[str, Record] = PrivateAttr(default_factory=dict)
     _retired: dict[str, Retirement] = PrivateAttr(default_factory=dict)
     _vocab: dict[str, Vocabulary] = PrivateAttr(default_factory=dict)
+    _values: dict[tuple[str, str], VocabularyValue] = PrivateAttr(default_factory=dict)
     _facets: dict[tuple[str, str], frozenset[int]] = PrivateAttr(default_factory=dict)
     _search_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _index: SearchIndex | None = PrivateAttr(default=None)
@@ -127,6 +128,11 @@ class Catalog(BaseModel):
         self._by_id = by_id
         self._retired = {r.id: r for r in self.retired}
         self._vocab = {v.id: v for v in self.vocabularies}
+        values: dict[tuple[str, str], VocabularyValue] = {}
+        for vocabulary in self.vocabularies:
+            for entry in vocabulary.values:
+                values.setdefault((vocabulary.id, entry.id), entry)
+        self._values = values
         self._facets = {key: frozenset(value) for key, value in facets.items()}
 
     # --- lookups --------------------------------------------------------------------------
@@ -172,10 +178,10 @@ class Catalog(BaseModel):
 
     def value(self, vocabulary: str, value: str) -> VocabularyValue:
         """A vocabulary value record; :class:`UnknownValueError` when it is not in the vocabulary."""
-        for entry in self.vocabulary(vocabulary).values:
-            if entry.id == value:
-                return entry
-        raise UnknownValueError(vocabulary, value, self.vocabulary(vocabulary).ids())
+        try:
+            return self._values[(vocabulary, value)]
+        except (KeyError, TypeError):
+            raise UnknownValueError(vocabulary, value, self.vocabulary(vocabulary).ids()) from None
 
     def options(self, item: ChecklistItem | str) -> tuple[VocabularyValue, ...]:
         """The answer options of a choice question (empty for other kinds)."""

@@ -44,7 +44,7 @@ class CatalogError(SphinxError):
 
 
 _lock = threading.Lock()
-_cache: dict[str, tuple[bytes, Catalog]] = {}
+_cache: dict[str, tuple[tuple[int, int], Catalog]] = {}
 
 
 def compile_content(app: Sphinx) -> None:
@@ -64,28 +64,40 @@ def _compiled_path(doctreedir: str | Path) -> Path:
     return Path(doctreedir) / COMPILED_NAME
 
 
+def _source(env: BuildEnvironment) -> tuple[Path, str]:
+    """The compiled file this project uses, and what to say when it is missing."""
+    if env.config.bv_content_dir is None:
+        path = Path(str(resources.files("buurtverbinding") / "_data" / "catalog.json"))
+        return path, "the package has no compiled catalogue; install it with 'pip install .' (or 'pip install -e .')"
+    return _compiled_path(env.doctreedir), "the content folder has not been compiled yet"
+
+
 def catalog_bytes(env: BuildEnvironment) -> bytes:
     """The bytes of the catalogue this project uses."""
-    if env.config.bv_content_dir is None:
-        source = resources.files("buurtverbinding") / "_data" / "catalog.json"
-        missing = "the package has no compiled catalogue; install it with 'pip install .' (or 'pip install -e .')"
-    else:
-        source = _compiled_path(env.doctreedir)
-        missing = "the content folder has not been compiled yet"
+    path, missing = _source(env)
     try:
-        return source.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CatalogError(missing) from None
 
 
 def catalog(env: BuildEnvironment) -> Catalog:
-    """The catalogue this project uses: parsed once per version of its file."""
-    data = catalog_bytes(env)
-    key = str(env.doctreedir) if env.config.bv_content_dir is not None else ""
+    """The catalogue this project uses: parsed once per version of its file.
+
+    The file is compiled atomically and rewritten only when it changes, so its size and
+    modification time identify a version without reading it on every call.
+    """
+    path, missing = _source(env)
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise CatalogError(missing) from None
+    version = (stat.st_mtime_ns, stat.st_size)
+    key = str(path)
     with _lock:
         cached = _cache.get(key)
-        if cached is None or cached[0] != data:
-            cached = (data, Catalog.model_validate_json(data))
+        if cached is None or cached[0] != version:
+            cached = (version, Catalog.model_validate_json(catalog_bytes(env)))
             _cache[key] = cached
     return cached[1]
 
