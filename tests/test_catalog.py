@@ -60,6 +60,11 @@ def test_fast_load_equals_full_validation(cat):
     assert type(cat.examples[0].reviewed) is type(validated.examples[0].reviewed)
     assert isinstance(cat.examples[0].sources, tuple) and isinstance(cat.examples[0].sources[0], bv.Source)
     assert cat.filter(phase="ongemak") == validated.filter(phase="ongemak")
+    for fast, slow in zip((*cat.examples, *cat.checklists, *cat.glossary), (*validated.examples, *validated.checklists, *validated.glossary)):
+        assert fast == slow and repr(fast) == repr(slow)
+        assert fast.model_fields_set == slow.model_fields_set
+    with pytest.raises(pydantic.ValidationError):
+        cat.examples[0].sources[0].url = "https://example.org"  # type: ignore[misc]
 
 
 def test_versions(cat):

@@ -86,7 +86,12 @@ def _read_json(path: Any) -> dict[str, Any] | None:
 
 
 def _construct(cls: type[BaseModel], data: dict[str, Any]) -> Any:
-    """Build a model and its nested models from compiled (already validated) JSON data."""
+    """Build a model and its nested models from compiled (already validated) JSON data.
+
+    Records are made the way :meth:`~pydantic.BaseModel.model_construct` makes them (the four
+    instance attributes it sets), without its per-field alias handling, which the records do
+    not use; the catalogue itself goes through ``model_construct`` for its private indexes.
+    """
     for name, (kind, inner) in _plan(cls).items():
         value = data.get(name)
         if value is None:
@@ -97,7 +102,28 @@ def _construct(cls: type[BaseModel], data: dict[str, Any]) -> Any:
             data[name] = _construct(inner, value)
         else:
             data[name] = datetime.date.fromisoformat(value)
-    return cls.model_construct(**data)
+    defaults = _defaults(cls)
+    if defaults is None:
+        return cls.model_construct(**data)
+    record = cls.__new__(cls)
+    _set(record, "__dict__", {name: data[name] if name in data else default for name, default in defaults.items()})
+    _set(record, "__pydantic_fields_set__", set(data))
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record
+
+
+_set = object.__setattr__
+_REQUIRED = object()
+
+
+@cache
+def _defaults(cls: type[BaseModel]) -> dict[str, Any] | None:
+    """Each field with its default (``_REQUIRED`` if none), in order; ``None`` when the class
+    needs ``model_construct`` (private attributes, post-init hooks or default factories)."""
+    if cls.__private_attributes__ or cls.__pydantic_post_init__ or any(f.default_factory for f in cls.model_fields.values()):
+        return None
+    return {name: _REQUIRED if field.is_required() else field.default for name, field in cls.model_fields.items()}
 
 
 @cache
