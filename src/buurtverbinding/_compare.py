@@ -142,9 +142,9 @@ def _md(text: str) -> str:
 
 
 def compare(cat: Any, ids: Iterable[str]) -> Comparison:
-    """The examples with these ids side by side (see :meth:`buurtverbinding.Catalog.compare`).
+    """The examples with these ids side by side (see :meth:`buurtverbinding.catalog.Catalog.compare`).
 
-    An unknown id raises the same :class:`~buurtverbinding.UnknownIdError` as ``cat.get``;
+    An unknown id raises the same :class:`~buurtverbinding.catalog.UnknownIdError` as ``cat.get``;
     an id of another kind of object, an example given twice or fewer than two examples raise
     ``ValueError``.
     """

@@ -107,11 +107,11 @@ class _EveryKeyRequired(GenerateJsonSchema):
 
 
 _RECORDS = ("title", "directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired")
-"""The fields that the export and :class:`Catalog` share."""
+"""The fields that the export and :class:`~buurtverbinding.catalog.Catalog` share."""
 
 
 def check_format(name: str) -> str:
-    """``name`` if it is an export format, else :class:`UnknownValueError` listing the formats."""
+    """``name`` if it is an export format, else :class:`~buurtverbinding.catalog.UnknownValueError` listing the formats."""
     if name not in FORMATS:
         raise UnknownValueError("format", name, FORMATS)
     return name
@@ -137,7 +137,7 @@ def json_bytes(cat: Catalog) -> bytes:
 
 
 def read_json(data: bytes | str) -> Catalog:
-    """A :class:`Catalog` from a JSON export of this format version (validated like the shipped one)."""
+    """A :class:`~buurtverbinding.catalog.Catalog` from a JSON export of this format version (validated like the shipped one)."""
     try:
         raw = json.loads(data)
     except json.JSONDecodeError as exc:
