@@ -242,3 +242,12 @@ def test_cli_lint_bad_path(argument, tmp_path, capsys, monkeypatch):
     assert main(["lint", argument]) == 2
     err = capsys.readouterr().err
     assert argument in err and "Traceback" not in err
+
+
+def test_yaml_aliases_are_refused_before_they_can_explode(content_copy):
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for previous, name in zip("abcdefg", "bcdefgh"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    (content_copy / "voorbeelden" / "bom.md").write_text("---\n" + "\n".join(lines) + "\nid: bom\n---\n", encoding="utf-8")
+    code, path, line, message = only(content_copy)
+    assert (code, path, line) == ("BV010", "content/voorbeelden/bom.md", 3) and "aliases" in message

@@ -80,6 +80,8 @@ def parse_yaml(path: Path, text: str, report: Reporter, line_offset: int = 0) ->
         loader = _LOADER(text)
         try:
             node = loader.get_single_node()
+            if node is not None and not _check_nodes(path, node, report, line_offset):
+                return None
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -96,23 +98,34 @@ def parse_yaml(path: Path, text: str, report: Reporter, line_offset: int = 0) ->
         kind = "nothing" if node is None else type(data).__name__
         report.add(path, 1 + line_offset, "BV012", f"expected a mapping of field: value, found {kind}")
         return None
-    _report_duplicate_keys(path, node, report, line_offset)
     return Document(path, data, node, line_offset)
 
 
-def _report_duplicate_keys(path: Path, node: yaml.Node, report: Reporter, line_offset: int) -> None:
+def _check_nodes(path: Path, node: yaml.Node, report: Reporter, line_offset: int) -> bool:
+    """Report keys given twice; refuse anchors and aliases (``&a`` / ``*a``).
+
+    Content never needs aliases, and a few nested ones can stand for billions of values (the
+    "billion laughs" attack), so a document that uses one is rejected before it is validated.
+    """
+    seen: set[int] = set()
     stack = [node]
     while stack:
         current = stack.pop()
+        if id(current) in seen:
+            report.add(path, current.start_mark.line + 1 + line_offset, "BV010", "YAML anchors and aliases (&name, *name) are not allowed; write the value out")
+            return False
+        seen.add(id(current))
         if isinstance(current, yaml.MappingNode):
-            seen: set[str] = set()
+            keys: set[str] = set()
             for key, value in current.value:
-                if key.value in seen:
+                if key.value in keys:
                     report.add(path, key.start_mark.line + 1 + line_offset, "BV013", f"'{key.value}' is given twice; keep one")
-                seen.add(key.value)
+                keys.add(key.value)
+                stack.append(key)
                 stack.append(value)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
+    return True
 
 
 def split_front_matter(path: Path, text: str, report: Reporter) -> tuple[Document, str, int] | None:
