@@ -250,4 +250,4 @@ def test_yaml_aliases_are_refused_before_they_can_explode(content_copy):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
     (content_copy / "voorbeelden" / "bom.md").write_text("---\n" + "\n".join(lines) + "\nid: bom\n---\n", encoding="utf-8")
     code, path, line, message = only(content_copy)
-    assert (code, path, line) == ("BV010", "content/voorbeelden/bom.md", 3) and "aliases" in message
+    assert (code, path) == ("BV010", "content/voorbeelden/bom.md") and 2 <= line <= 9 and "aliases" in message
