@@ -32,7 +32,7 @@ def _shallow_navigation(app, pagename, templatename, context, doctree):
     # as in docs/conf.py: the sidebar shows sections and directions, not every example
     toctree = context.get("toctree")
     if toctree is not None:
-        context["toctree"] = lambda **options: toctree(**{**options, "maxdepth": 2})
+        context["toctree"] = lambda **options: toctree(**{**options, "maxdepth": 2, "includehidden": False})
 
 
 def setup(app):

@@ -132,13 +132,15 @@ def _open_data(app):  # noqa: ANN001
 def _shallow_navigation(app, pagename, templatename, context, doctree):  # noqa: ANN001
     """Keep the sidebar to the sections and the directions, without every example under them.
 
-    Furo renders the whole navigation tree into every page, so with every example in it a build
-    grows with the square of the number of examples. Example pages are one click away from their
-    direction page and from the Interventiewijzer.
+    Furo renders the whole navigation tree into every page, and Sphinx resolves every hidden
+    toctree below it before pruning, so with the examples in it a build grows with the square of
+    the number of examples. Example pages hang in hidden toctrees under their direction page
+    (which lists them, as does the Interventiewijzer), so they keep their place in the document
+    tree (previous/next links) without being resolved into every sidebar.
     """
     toctree = context.get("toctree")
     if toctree is not None:
-        context["toctree"] = lambda **options: toctree(**{**options, "maxdepth": NAVIGATION_DEPTH})
+        context["toctree"] = lambda **options: toctree(**{**options, "maxdepth": NAVIGATION_DEPTH, "includehidden": False})
 
 
 NAVIGATION_DEPTH = 2
