@@ -91,8 +91,8 @@ def parse_yaml(path: Path, text: str, report: Reporter, line_offset: int = 0) ->
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         report.add(path, line, "BV010", f"YAML cannot be read: {reason}")
         return None
-    except (ValueError, TypeError, RecursionError) as exc:  # e.g. an impossible date such as 2026-02-31
-        report.add(path, 1 + line_offset, "BV010", f"YAML cannot be read: {exc}")
+    except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise many kinds (a date 2026-02-31, '!!bool misschien')
+        report.add(path, 1 + line_offset, "BV010", f"YAML cannot be read: {type(exc).__name__}: {exc}")
         return None
     if node is None or not isinstance(data, dict):
         kind = "nothing" if node is None else type(data).__name__
