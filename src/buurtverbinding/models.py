@@ -70,11 +70,16 @@ def _date_to_text(value: object) -> object:
 
 
 def _check_partial_date(value: str) -> str:
-    if not _DATE_PATTERN.match(value):
-        raise PydanticCustomError(
-            "bv_partial_date", "'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", {"value": value}
-        )
-    return value
+    if _DATE_PATTERN.match(value):
+        year, month, day = (value.split("-") + ["01", "01"])[:3]
+        try:
+            date(int(year), int(month), int(day))  # 2017-13 and 2026-02-31 do not exist
+            return value
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "bv_partial_date", "'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", {"value": value}
+    )
 
 
 Url = Annotated[str, AfterValidator(_check_url)]

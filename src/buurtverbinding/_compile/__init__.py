@@ -109,6 +109,7 @@ def check_tree(root: Path, today: date | None = None) -> Result:
                 loaded = _load(kind, path, report)
                 if loaded is None:  # reported; its file name stands in for its id
                     report.invalid_ids.add(path.name.removesuffix(suffix))
+                    report.ids_unknown |= kind == "checklist"  # and its items' ids are unknown
                 else:
                     records[kind].append(loaded)
                     if loaded.record.id != path.name.removesuffix(suffix):

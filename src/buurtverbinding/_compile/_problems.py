@@ -68,6 +68,9 @@ class Reporter:
         self.problems: list[Problem] = []
         self.invalid_ids: set[str] = set()
         """Ids of records that exist but failed validation: references to them are not dangling."""
+        self.ids_unknown = False
+        """Set when a file holding several ids (a checklist, the glossary, retired.yaml) could not be
+        read or validated: which published ids are gone cannot be told, so BV207 waits for the fix."""
 
     def add(self, path: Path, line: int, code: str, message: str, severity: str = "error") -> None:
         assert code in CODES, code

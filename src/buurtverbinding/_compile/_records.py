@@ -50,6 +50,8 @@ def validate(model: type[BaseModel], data: Any, document: Document, report: Repo
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             report.invalid_ids.add(data["id"])
         for error in exc.errors(include_url=False):
+            if error["type"] == "too_short" and isinstance(error.get("input"), (list, tuple)) and len(error["input"]) >= error["ctx"]["min_length"]:
+                continue  # long enough as written: only entries that failed (and are reported) are missing
             where = tuple(error["loc"])
             if where and where[0] == "sections" and section_lines is not None:
                 line = section_lines.get(str(where[1]) if len(where) > 1 else "", document.line(loc))
@@ -154,7 +156,7 @@ def load_markdown_record(path: Path, model: type[BaseModel], body_field: str | N
         check_markdown(path, body, body_line, report)
         if body_field in data:
             report.add(path, document.line((body_field,)), "BV102", f"unknown field '{body_field}'; the {body_field} is the Markdown body below the front matter")
-        data[body_field] = body.strip()
+        data[body_field] = body.strip() or "-"  # an empty body is reported just below, once
         if not body.strip():
             report.add(path, body_line, "BV110", f"the {body_field} (the Markdown body) is empty")
     return validate(model, data, document, report, section_lines=section_lines)
@@ -176,12 +178,14 @@ def load_list(path: Path, key: str, model: type[BaseModel], report: Reporter) ->
     """A YAML file holding one list of records under ``key`` (the glossary, the retired ids)."""
     document = load_yaml(path, report)
     if document is None:
+        report.ids_unknown = True
         return []
-    for extra in sorted(set(document.data) - {key}):
+    for extra in sorted((name for name in document.data if name != key), key=str):  # keys may be None, numbers, dates
         report.add(path, document.line((extra,)), "BV102", f"unknown field '{extra}'; this file holds only '{key}'")
     entries = document.data.get(key)
     if not isinstance(entries, list):
         report.add(path, document.line((key,)), "BV101" if entries is None else "BV103", f"'{key}' must be a list")
+        report.ids_unknown = True
         return []
     loaded = [validate(model, entry, document, report, loc=(key, i)) for i, entry in enumerate(entries)]
     return [item for item in loaded if item is not None]
@@ -201,7 +205,7 @@ def load_manifest(path: Path, report: Reporter) -> dict[str, int]:
     if text is None:
         return {}
     published: dict[str, int] = {}
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(text.split("\n"), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue

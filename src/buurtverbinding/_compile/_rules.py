@@ -9,11 +9,14 @@ from pathlib import Path
 from ..models import EXAMPLE_VOCABULARIES, SITUATION_FEEDS
 from ._problems import Reporter
 from ._records import Loaded
+from ._source import check_markdown
 
 REQUIRED_VOCABULARIES = (
     "fasen", "locaties", "doelgroepen", "vormen", "oorzaken", "scheidslijnen", "actoren",
     "mechanismen", "methoden", "bewijsniveaus", "effectrichtingen", "themas", "kis-relaties", "kostenniveaus",
 )
+MARKDOWN_FIELDS = {"example": (("kis_note",), ("evidence", "note")), "term": (("definition",),)}
+"""Fields the site renders as Markdown, besides the bodies: checked like a body (raw HTML, links)."""
 DIRECTION_COUNT = 5
 STEP_COUNT = 4
 
@@ -25,6 +28,14 @@ def _hint(value: str, valid: list[str] | tuple[str, ...]) -> str:
 
 def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date, published: dict[str, int], manifest: Path) -> None:
     _unique_ids(records, report)
+    for kind, fields in MARKDOWN_FIELDS.items():
+        for item in records[kind]:
+            for loc in fields:
+                value = item.record
+                for part in loc:
+                    value = getattr(value, part, None)
+                if value:
+                    check_markdown(item.path, value, item.line(*loc), report)
     vocabularies = {item.record.id: item.record.ids() for item in records["vocabulary"]}
     for name in REQUIRED_VOCABULARIES:
         if name not in vocabularies:
@@ -108,7 +119,7 @@ def _unique_ids(records: dict[str, list[Loaded]], report: Reporter) -> None:
             other_kind, where = seen[identifier]
             if "retired" in (kind, other_kind):
                 user = other_kind if kind == "retired" else kind
-                report.add(item.path, item.line(*loc), "BV208", f"retired id '{identifier}' is used again by a {user} (see {where}); retired ids are never reused: give the {user} a new id")
+                report.add(item.path, item.line(*loc), "BV208", f"retired id '{identifier}' is used again, by the {user} at {where}; retired ids are never reused: give the {user} a new id")
                 return
             report.add(item.path, item.line(*loc), "BV201", f"id '{identifier}' ({kind}) is already used by a {other_kind} in {where}; ids are unique across the catalogue")
         else:
@@ -129,6 +140,8 @@ def _retirements(retired: list[Loaded], live: list[str], published: dict[str, in
         if target not in live and target not in report.invalid_ids:
             report.add(item.path, item.line("replaced_by"), "BV202", f"replacement '{target}' of retired id '{item.record.id}' is not a live id; {_hint(target, live)}point it at an id that exists")
     live_set = set(live) | report.invalid_ids
+    if report.ids_unknown:
+        return
     for identifier, line in sorted(published.items()):
         if identifier not in live_set and identifier not in gone:
             report.add(manifest, line, "BV207", f"published id '{identifier}' is gone; restore it, or retire it in retired.yaml with status: retired and replaced_by")

@@ -1,0 +1,118 @@
+"""The lint corpus: each broken content tree in ``tests/fixtures/lint/`` gives exactly its expected problems.
+
+A case is a folder of files laid over a copy of the real ``content/`` tree, with an
+``expected.txt`` that lists every problem the linter must report, no more and no fewer. How to
+read and add cases: ``tests/fixtures/lint/README.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from buurtverbinding._compile import CODES, Problem, check_tree
+
+from .conftest import CONTENT
+
+CORPUS = Path(__file__).parent / "fixtures" / "lint"
+CASES = sorted(path for path in CORPUS.iterdir() if path.is_dir())
+CONTROL_FILES = {"expected.txt", "DELETE"}
+"""Files of a case that steer the test; every other file of the case is laid over the content tree."""
+
+_NAME = re.compile(r"^(\d{3})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EXPECTED = re.compile(r"^(BV\d{3}) (\S+):(\d+)$")
+
+Found = tuple[str, str, int]  # (code, path relative to content/, line)
+
+
+def _lines(path: Path) -> list[str]:
+    """The lines of a control file, without comments (``#``) and blank lines; none if it is absent."""
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def expected(case: Path) -> Counter[Found]:
+    """The problems a case expects (a line may repeat: two problems with one code and one place)."""
+    wanted: Counter[Found] = Counter()
+    for line in _lines(case / "expected.txt"):
+        match = _EXPECTED.match(line)
+        assert match, f"{case.name}/expected.txt: '{line}' is not '<code> <path>:<line>'"
+        code, path, number = match.groups()
+        wanted[(code, path, int(number))] += 1
+    return wanted
+
+
+def lay_over(case: Path, root: Path) -> None:
+    """Remove what ``DELETE`` lists from ``root``, then copy the case's files over it."""
+    for relative in _lines(case / "DELETE"):
+        target = root / relative
+        assert target.exists(), f"{case.name}/DELETE: content/{relative} does not exist"
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    for source in sorted(case.rglob("*")):
+        relative = source.relative_to(case)
+        if source.is_dir() or relative.as_posix() in CONTROL_FILES:
+            continue
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def where(problem: Problem, root: Path) -> Found:
+    path = Path(problem.path)
+    assert path.parts[0] == root.name, problem  # shown relative to the folder that holds content/
+    return problem.code, Path(*path.parts[1:]).as_posix(), problem.line
+
+
+def _show(found: Counter[Found], problems: dict[Found, list[str]]) -> str:
+    return "\n".join(
+        f"  {code} {path}:{line}" + (f"    # {problems[(code, path, line)][0]}" if problems.get((code, path, line)) else "")
+        for (code, path, line) in sorted(found.elements())
+    ) or "  (none)"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_case_gives_exactly_the_expected_problems(case: Path, content_copy: Path) -> None:
+    lay_over(case, content_copy)
+    result = check_tree(content_copy)
+    messages: dict[Found, list[str]] = {}
+    for problem in result.problems:
+        assert problem.message.strip(), problem
+        messages.setdefault(where(problem, content_copy), []).append(problem.message)
+    got = Counter(where(problem, content_copy) for problem in result.problems)
+    wanted = expected(case)
+    assert got == wanted, (
+        f"{case.name}: the linter's problems differ from expected.txt\n"
+        f"missing (expected, not reported):\n{_show(wanted - got, {})}\n"
+        f"unexpected (reported, not expected):\n{_show(got - wanted, messages)}"
+    )
+    if not wanted:  # a valid case compiles
+        assert result.ok and result.catalog is not None
+
+
+def test_corpus_is_well_formed() -> None:
+    assert len(CASES) >= 40
+    numbers = []
+    for case in CASES:
+        match = _NAME.match(case.name)
+        assert match, f"{case.name}: name a case '<nnn>-<slug>', e.g. '046-url-malformed'"
+        numbers.append(int(match.group(1)))
+        assert (case / "expected.txt").is_file(), f"{case.name}: expected.txt is missing"
+        first = (case / "expected.txt").read_text(encoding="utf-8").splitlines()[:1]
+        assert first and first[0].startswith("# "), f"{case.name}: start expected.txt with '# ' and what the case is about"
+        assert all(code in CODES for code, _, _ in expected(case)), f"{case.name}: unknown code in expected.txt"
+        overlay = [p for p in case.rglob("*") if p.is_file() and p.relative_to(case).as_posix() not in CONTROL_FILES]
+        assert overlay or (case / "DELETE").exists(), f"{case.name}: the case changes nothing"
+        for relative in _lines(case / "DELETE"):
+            assert (CONTENT / relative).exists(), f"{case.name}/DELETE: content/{relative} does not exist"
+    assert len(set(numbers)) == len(numbers), "two cases share a number"
+
+
+def test_corpus_covers_every_code() -> None:
+    used = {code for case in CASES for code, _, _ in expected(case)}
+    assert sorted(set(CODES) - used) == []
