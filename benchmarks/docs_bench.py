@@ -130,10 +130,20 @@ def plain_project(work: Path, n: int) -> Path:
             ("Bewijs", f"{cat.label('bewijsniveaus', e.evidence.level)}; effect {cat.label('effectrichtingen', e.evidence.effect)}"),
             ("Nagekeken op", e.reviewed.isoformat()),
         ]
-        text = f"# {e.title}\n\n{e.summary}\n\n" + "\n".join(f"- **{k}:** {v}" for k, v in fields) + "\n\n"
+        level, effect = cat.value("bewijsniveaus", e.evidence.level), cat.value("effectrichtingen", e.evidence.effect)
+        relation = cat.value("kis-relaties", e.kis_relation)
+        fields += [("Via", labels("doelgroepen", e.intermediate_groups)), ("Mechanismen", labels("mechanismen", e.mechanisms))]
+        if e.cost is not None:
+            fields.append(("Kosten", f"{cat.label('kostenniveaus', e.cost.band)}. {e.cost.note or ''}"))
+        text = f"# {e.title}\n\n{e.summary}\n\n*Bewijs: {level.label}* *Effect: {effect.label}*\n\n"
+        text += "\n".join(f"- **{k}:** {v}" for k, v in fields) + "\n\n"
         for heading, body in (("Aanleiding", e.sections.background), ("Aanpak", e.sections.approach), ("Wat het oplevert", e.sections.outcomes), ("Aandachtspunten", e.sections.considerations)):
             text += f"## {heading}\n\n{body}\n\n"
+        text += f"## Onderbouwing\n\n- **Bewijsniveau:** {level.label}. {level.definition}\n- **Effect:** {effect.label}. {effect.definition}\n\n{e.evidence.note or ''}\n\n"
+        text += f"## Relatie met de KIS-handreiking\n\n**{relation.label}**: {relation.definition}\n\n{e.kis_note or ''}\n\n"
         text += "## Bronnen\n\n" + "\n".join(f"- [{s.title}]({s.url}), {s.publisher}" for s in e.sources) + "\n"
+        if e.related:
+            text += "\n## Zie ook\n\n" + "\n".join(f"- [{cat.get(r).title}]({r}.md)" for r in e.related) + "\n"
         (pages / "voorbeelden" / f"{e.id}.md").write_text(text, encoding="utf-8")
     (pages / "stappenplan" / "index.md").write_text("# Stappenplan\n\n" + toctree([s.id for s in cat.steps]), encoding="utf-8")
     for s in cat.steps:

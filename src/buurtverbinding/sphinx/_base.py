@@ -10,7 +10,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.util.docutils import SphinxDirective
 
 from ._data import catalog, kind_of, resolve, use
-from ._markdown import markdown_nodes, rubric
+from ._markdown import markdown_batch, markdown_nodes, rubric
 from ._warnings import BvWarning, warn
 
 if TYPE_CHECKING:
@@ -94,6 +94,12 @@ class BvDirective(SphinxDirective):
 
     def markdown(self, text: str, depth: int = 1) -> list[nodes.Node]:
         return markdown_nodes(text, self.state.document, heading_level=min(self.level + depth, 6), location=self.get_location())
+
+    def markdown_fields(self, texts: dict[str, str], depth: int = 1) -> dict[str, list[nodes.Node]]:
+        """Several Markdown fields at once, by name (one render for all; see ``markdown_batch``)."""
+        names = [name for name, text in texts.items() if text]
+        rendered = markdown_batch([texts[name] for name in names], self.state.document, heading_level=min(self.level + depth, 6), location=self.get_location())
+        return dict(zip(names, rendered))
 
     def link(self, identifier: str, text: str | None = None) -> pending_xref:
         """A link to an object, titled with its title. If the project does not render the object

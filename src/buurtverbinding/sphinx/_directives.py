@@ -49,16 +49,18 @@ class ExampleDirective(BvDirective):
         box += nodes.paragraph(example.summary, example.summary, classes=["bv-summary"])
         box += self._badges(example)
         box += self._fields(example)
+        texts = {name: getattr(example.sections, name) for name, _ in SECTIONS}
+        texts.update(kis_note=example.kis_note or "", evidence_note=example.evidence.note or "")
+        rendered = self.markdown_fields(texts, depth=2)
         for name, heading in SECTIONS:
             box += self.heading(heading)
-            box += self.markdown(getattr(example.sections, name), depth=2)
-        box += self._evidence(example)
+            box += rendered[name]
+        box += self._evidence(example, rendered.get("evidence_note", []))
         box += self.heading("Relatie met de KIS-handreiking")
         relation = self.cat.value("kis-relaties", example.kis_relation)
         self.use("vocab", "kis-relaties")
         box += nodes.paragraph("", "", nodes.strong(relation.label, relation.label), nodes.Text(f": {relation.definition}"))
-        if example.kis_note:
-            box += self.markdown(example.kis_note, depth=2)
+        box += rendered.get("kis_note", [])
         box += self.heading("Bronnen")
         box += nodes.bullet_list("", *(_source_item(s) for s in example.sources), classes=["bv-sources"])
         if example.related:
@@ -96,7 +98,7 @@ class ExampleDirective(BvDirective):
         fields += self.field("Nagekeken op", long_date(example.reviewed))
         return fields
 
-    def _evidence(self, example: Example) -> list[nodes.Node]:
+    def _evidence(self, example: Example, note: list[nodes.Node]) -> list[nodes.Node]:
         evidence = example.evidence
         level = self.cat.value("bewijsniveaus", evidence.level)
         effect = self.cat.value("effectrichtingen", evidence.effect)
@@ -113,8 +115,7 @@ class ExampleDirective(BvDirective):
             paragraph += nodes.Text(f" ({partial_date(rating.date)}).")
             items += nodes.list_item("", paragraph)
         result.append(items)
-        if evidence.note:
-            result.extend(self.markdown(evidence.note, depth=2))
+        result.extend(note)
         return result
 
 

@@ -8,13 +8,20 @@ of a page), and raw HTML never passes through.
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 from docutils import nodes
-from myst_parser.parsers.sphinx_ import MystParser
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers.mdit import create_md_parser
 from sphinx.util.docutils import new_document
 
 from ._warnings import BvWarning, warn
 
-__all__ = ["markdown_nodes", "rubric"]
+__all__ = ["markdown_batch", "markdown_nodes", "rubric"]
+
+_BREAK = "bv-field-break"
+"""A MyST comment line (``% bv-field-break``) between fields rendered together."""
 
 
 def rubric(text: str, level: int, *classes: str) -> nodes.rubric:
@@ -24,11 +31,47 @@ def rubric(text: str, level: int, *classes: str) -> nodes.rubric:
     return node
 
 
+_parsers = threading.local()
+
+
+def _parser(config: Any) -> Any:
+    """The MyST Markdown parser for the project's ``myst_config``, made once and reused.
+
+    Making one (markdown-it with MyST's plugins) costs far more than parsing a short field, and
+    a page may hold dozens of fields. The renderer starts afresh at every render.
+    """
+    cached = getattr(_parsers, "value", None)
+    if cached is None or cached[0] is not config:
+        cached = (config, create_md_parser(config, SphinxRenderer))
+        _parsers.value = cached
+    return cached[1]
+
+
+def markdown_batch(texts: list[str], document: nodes.document, *, heading_level: int, location: object = None) -> list[list[nodes.Node]]:
+    """The block nodes of several Markdown fields, rendered in one pass (one render costs far more
+    than a short field); falls back to one pass per field if a field swallows the break between
+    them (an unclosed code fence, say)."""
+    if len(texts) < 2:
+        return [markdown_nodes(text, document, heading_level=heading_level, location=location) for text in texts]
+    joined = f"\n\n% {_BREAK}\n\n".join(text.strip() for text in texts)
+    parts: list[list[nodes.Node]] = [[]]
+    for node in markdown_nodes(joined, document, heading_level=heading_level, location=location):
+        if isinstance(node, nodes.comment) and node.astext().strip() == _BREAK:
+            parts.append([])
+        else:
+            parts[-1].append(node)
+    if len(parts) != len(texts):
+        return [markdown_nodes(text, document, heading_level=heading_level, location=location) for text in texts]
+    return parts
+
+
 def markdown_nodes(text: str, document: nodes.document, *, heading_level: int, location: object = None) -> list[nodes.Node]:
     """The block nodes of ``text`` (Markdown), for insertion into ``document``."""
     sub = new_document(document["source"], document.settings)
     sub.reporter = document.reporter
-    MystParser().parse(text, sub)
+    parser = _parser(document.settings.env.myst_config)
+    parser.options["document"] = sub
+    parser.render(text)
     for raw in list(sub.findall(nodes.raw)):
         warn(BvWarning.RAW_HTML, "raw HTML in a Markdown field of the catalogue was left out", location)
         raw.parent.remove(raw)
