@@ -75,6 +75,11 @@ def markdown_nodes(text: str, document: nodes.document, *, heading_level: int, l
     for raw in list(sub.findall(nodes.raw)):
         warn(BvWarning.RAW_HTML, "raw HTML in a Markdown field of the catalogue was left out", location)
         raw.parent.remove(raw)
+    for node in sub.findall(include_self=False):
+        # The nodes move to the host document. Left pointing at the separate one, they would
+        # carry its settings, and with them the whole build environment, into the pickled
+        # doctree of every page (making each page's pickle grow with the size of the site).
+        node.document = document
     return _flatten(list(sub.children), heading_level)
 
 
