@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -40,23 +41,19 @@ def load(path: Path, cat) -> None:
     assessment.to_situation()  # accepted answers always make a valid situation
 
 
-def test_random_mappings_as_json(cat, tmp_path):
+WRITERS = {
+    ".json": lambda data: json.dumps(data, allow_nan=True),
+    ".yaml": lambda data: yaml.safe_dump(data, allow_unicode=True),
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_random_mappings(cat, tmp_path, suffix):
     @SETTINGS
     @given(data=answers(cat))
     def check(data):
-        path = tmp_path / "antwoorden.json"
-        path.write_text(json.dumps(data, allow_nan=True), encoding="utf-8")
-        load(path, cat)
-
-    check()
-
-
-def test_random_mappings_as_yaml(cat, tmp_path):
-    @SETTINGS
-    @given(data=answers(cat))
-    def check(data):
-        path = tmp_path / "antwoorden.yaml"
-        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        path = tmp_path / f"antwoorden{suffix}"
+        path.write_text(WRITERS[suffix](data), encoding="utf-8")
         load(path, cat)
 
     check()
