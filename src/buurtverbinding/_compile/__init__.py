@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..catalog import FORMAT_VERSION  # the compiled JSON layout, which the loader checks
 from ..models import Checklist, Direction, Example, Step, Vocabulary
 from ._problems import CODES, Problem, Reporter
 from ._records import Loaded, load_glossary, load_manifest, load_markdown_record, load_retired, load_yaml, load_yaml_record
@@ -30,8 +31,6 @@ __all__ = [
     "build", "catalog_ids", "check_tree", "read_manifest", "to_json", "write_if_changed", "write_manifest",
 ]
 
-FORMAT_VERSION = 1
-"""Version of the compiled JSON layout; the loader refuses a file of another version."""
 
 LAYOUT = {
     "richtingen": ("direction", ".md"),

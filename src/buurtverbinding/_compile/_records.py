@@ -10,9 +10,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..models import ID_PATTERN, Checklist, Direction, Example, Retirement, Step, Term, Vocabulary
+from ..models import ID_PATTERN, Retirement, Term
 from ._problems import Reporter
-from ._source import Document, parse_yaml, read_text, split_front_matter, split_sections
+from ._source import Document, check_markdown, parse_yaml, read_text, split_front_matter, split_sections
 
 SECTION_FIELDS = {
     "aanleiding": "background",
@@ -151,8 +151,6 @@ def load_markdown_record(path: Path, model: type[BaseModel], body_field: str | N
             data.pop("sections")
         data["sections"] = found
     else:
-        from ._source import check_markdown
-
         check_markdown(path, body, body_line, report)
         if body_field in data:
             report.add(path, document.line((body_field,)), "BV102", f"unknown field '{body_field}'; the {body_field} is the Markdown body below the front matter")
@@ -215,5 +213,3 @@ def load_manifest(path: Path, report: Reporter) -> dict[str, int]:
         published.setdefault(line, number)
     return published
 
-
-MODELS = {"direction": Direction, "step": Step, "example": Example, "checklist": Checklist, "vocabulary": Vocabulary}
