@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 DIRECTIONS = ("woonomgeving", "ontmoeting", "jeugd", "veiligheid", "gemeente")
 VOCABULARIES = {
     "fasen", "vormen", "oorzaken", "scheidslijnen", "locaties", "doelgroepen", "actoren", "mechanismen",
-    "methoden", "bewijsniveaus", "effectrichtingen", "themas", "kis-relaties", "kostenniveaus",
+    "methoden", "bewijsniveaus", "effectrichtingen", "themas", "kis-relaties", "kostenniveaus", "databanken",
 }
 
 

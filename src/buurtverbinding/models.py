@@ -28,6 +28,7 @@ __all__ = [
     "Direction",
     "Evidence",
     "Example",
+    "Owner",
     "Rating",
     "Retirement",
     "Scale",
@@ -125,6 +126,11 @@ class Source(_Record):
     publisher: Text
     year: int | None = Field(default=None, ge=1900, le=2100)
     url: Url
+    """The publisher's own page (never a re-upload or document-sharing site, nor a tag or search page)."""
+    copy_url: Url | None = None
+    """Where only a copy of the original can be found: that copy, shown as "kopie"."""
+    in_guide: bool = False
+    """True when this source shows that the example is in the 2019 KIS guide (needed for ``bevestigd``)."""
 
 
 class Rating(_Record):
@@ -148,6 +154,10 @@ class Evidence(_Record):
     effect: Id
     rating: Rating | None = None
     note: Text | None = None
+    checked: tuple[Id, ...] = ()
+    """The databanks (``databanken`` vocabulary) that were searched for a rating of this intervention."""
+    checked_on: PartialDate | None = None
+    """When those databanks were searched."""
 
 
 class Cost(_Record):
@@ -155,6 +165,13 @@ class Cost(_Record):
 
     band: Id
     note: Text | None = None
+
+
+class Owner(_Record):
+    """The organisation that owns or supports a method (eigenaar)."""
+
+    name: Text
+    url: Url | None = None
 
 
 class Sections(_Record):
@@ -204,6 +221,16 @@ class Example(_Record):
     organisation: Text
     evidence: Evidence
     cost: Cost | None = None
+    aim: Text | None = None
+    """Doel: what the intervention sets out to achieve, in one or two sentences."""
+    active_ingredients: tuple[Text, ...] = ()
+    """Werkzame elementen: what makes it work, as the sources name them."""
+    requirements: tuple[Text, ...] = ()
+    """Randvoorwaarden: people, training, money and time it takes."""
+    owner: Owner | None = None
+    """Eigenaar: the organisation that owns or supports the method."""
+    handbook: Source | None = None
+    """Handboek: a handbook or materials for the method."""
     sources: tuple[Source, ...] = Field(min_length=1)
     kis_relation: Id
     kis_note: Text | None = None

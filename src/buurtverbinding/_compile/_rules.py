@@ -14,6 +14,7 @@ from ._source import check_markdown
 REQUIRED_VOCABULARIES = (
     "fasen", "locaties", "doelgroepen", "vormen", "oorzaken", "scheidslijnen", "actoren",
     "mechanismen", "methoden", "bewijsniveaus", "effectrichtingen", "themas", "kis-relaties", "kostenniveaus",
+    "databanken",
 )
 MARKDOWN_FIELDS = {"example": (("kis_note",), ("evidence", "note")), "term": (("definition",),)}
 """Fields the site renders as Markdown, besides the bodies: checked like a body (raw HTML, links)."""
@@ -79,6 +80,8 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date,
                 report.add(item.path, item.line(name), "BV103", f"'{value}' is listed twice in '{name}'")
         vocab(item, ex.evidence.level, "bewijsniveaus", "evidence", "level")
         vocab(item, ex.evidence.effect, "effectrichtingen", "evidence", "effect")
+        for i, value in enumerate(ex.evidence.checked):
+            vocab(item, value, "databanken", "evidence", "checked", i)
         vocab(item, ex.kis_relation, "kis-relaties", "kis_relation")
         if ex.cost is not None:
             vocab(item, ex.cost.band, "kostenniveaus", "cost", "band")
