@@ -1,6 +1,6 @@
 """Hatchling build hook: compile content/ into the package before the wheel is made.
 
-Thin on purpose: the compiler lives in ``buurtverbinding._compile`` (the same code as
+Thin on purpose: the compiler lives in ``buurtverbinding.compiler`` (the same code as
 ``buurtverbinding lint``). An invalid content tree stops the build with the linter's messages.
 """
 
@@ -23,7 +23,8 @@ class CatalogBuildHook(BuildHookInterface):
         root = Path(self.root)
         sys.path.insert(0, str(root / "src"))
         try:
-            from buurtverbinding._compile import CompileError, build, write_if_changed
+            from buurtverbinding._io import write_if_changed
+            from buurtverbinding.compiler import CompileError, build
             from buurtverbinding.export import schema_bytes
         finally:
             sys.path.pop(0)

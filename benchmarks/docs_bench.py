@@ -86,7 +86,7 @@ def extension_project(work: Path, n: int) -> Path:
 def plain_project(work: Path, n: int) -> Path:
     """The pages the extension generates, written as plain MyST from the same compiled content."""
     from buurtverbinding import Catalog
-    from buurtverbinding._compile import check_tree
+    from buurtverbinding.compiler import check_tree
 
     root = work / f"docs-plain-{n}"
     tree = make_tree(root / "content", n)

@@ -4,7 +4,7 @@
     python benchmarks/run.py --quick    # a smaller docs run (N=100 and 200), a few minutes
 
 Catalogues of N synthetic examples are made from the real content (``synthetic.py``) and go
-through the real pipeline: ``buurtverbinding._compile.build`` for the data, Sphinx with the
+through the real pipeline: ``buurtverbinding.compiler.build`` for the data, Sphinx with the
 ``buurtverbinding.sphinx`` extension for the docs. Every figure is a ratio or a median of
 repeated runs, so that a busy machine shifts both sides alike. The table is printed and
 written to ``benchmarks/results.json``; the exit code is 1 when a target is missed.
@@ -77,7 +77,7 @@ def data_metrics(work: Path, n: int) -> dict[str, float]:
     from pydantic import TypeAdapter
 
     from buurtverbinding import Catalog
-    from buurtverbinding._compile import build
+    from buurtverbinding.compiler import build
     from buurtverbinding._loader import load_file
 
     tree = make_tree(work / f"content-{n}", n)

@@ -3,7 +3,7 @@
 The real examples are copied N times with new ids (``<id>-s<k>``), so that the texts, the
 vocabularies and the cross-references are realistic; everything else (directions, steps,
 checklists, vocabularies, glossary) is the real content. The tree then goes through the real
-pipeline (``buurtverbinding._compile``), exactly as an author's content would.
+pipeline (``buurtverbinding.compiler``), exactly as an author's content would.
 """
 
 from __future__ import annotations

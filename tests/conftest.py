@@ -18,7 +18,7 @@ CONTENT = ROOT / "content"
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     import buurtverbinding
-    from buurtverbinding._compile import CompileError, build
+    from buurtverbinding.compiler import CompileError, build
 
     target = Path(buurtverbinding.__file__).parent / "_data" / "catalog.json"
     if not target.resolve().is_relative_to(ROOT / "src"):

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 import buurtverbinding as bv
-from buurtverbinding import _advice_rules as rules
+from buurtverbinding.advice import _rules as rules
 from buurtverbinding.advice import Advice, Situation, recommend
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import buurtverbinding as bv
-from buurtverbinding._answers import items_in_order
+from buurtverbinding.advice._answers import items_in_order
 from buurtverbinding.advice import AnswerError, Assessment, Situation
 from buurtverbinding.models import SITUATION_FEEDS
 

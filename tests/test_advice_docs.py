@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from buurtverbinding import _advice_rules as rules
+from buurtverbinding.advice import _rules as rules
 from buurtverbinding.advice import Assessment, Situation
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "advies.md"

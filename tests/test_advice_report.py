@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from buurtverbinding import _report
+from buurtverbinding.advice import _report
 from buurtverbinding.advice import Assessment, Situation
 
 ANSWERS = {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from buurtverbinding._answers import items_in_order
+from buurtverbinding.advice._answers import items_in_order
 from buurtverbinding.cli import main
 
 ANSWERS = "fase-nu: incidenten\nlocaties-gezien: [plein]\ngroepen-betrokken: [jongeren]\npartners-aan-tafel: [wijkagent]\n"

@@ -62,7 +62,7 @@ def test_wheel_holds_only_the_package(wheel):
 
 
 def test_wheel_catalog_matches_content(project, wheel):
-    from buurtverbinding._compile import check_tree, to_json
+    from buurtverbinding.compiler import check_tree, to_json
 
     shipped = zipfile.ZipFile(wheel).read("buurtverbinding/_data/catalog.json")
     assert shipped == to_json(check_tree(project / "content").catalog)

@@ -184,6 +184,9 @@ def test_choice_items_have_options(cat):
 
 
 def test_bad_format_version_is_refused(cat):
-    data = cat.model_dump_json().replace('"format_version":1', '"format_version":99')
+    from buurtverbinding.catalog import CATALOG_FORMAT
+
+    data = cat.model_dump_json().replace(f'"format_version":{CATALOG_FORMAT}', '"format_version":99')
+    assert '"format_version":99' in data
     with pytest.raises(pydantic.ValidationError, match="format 99 is not supported"):
         bv.Catalog.model_validate_json(data)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 import json
 
-from buurtverbinding._compile import check_tree
-from buurtverbinding._compile._changelog import END, START, diff, render, replace_block
+from buurtverbinding.compiler import check_tree
+from buurtverbinding.compiler._changelog import END, START, diff, render, replace_block
 from buurtverbinding.cli import main
 
 from .conftest import CONTENT, ROOT

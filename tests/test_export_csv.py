@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from buurtverbinding import export as ex
-from buurtverbinding._export_csv import EXAMPLE_COLUMNS, SEPARATOR, write_csv
+from buurtverbinding.export._csv import EXAMPLE_COLUMNS, SEPARATOR, write_csv
 from buurtverbinding.models import EXAMPLE_VOCABULARIES
 
 MULTI_VALUED = ("secondary_directions", *EXAMPLE_VOCABULARIES, "municipalities", "related")
@@ -62,7 +62,7 @@ def test_one_file_per_vocabulary_with_every_value_in_order(cat, folder):
 
 def test_metadata_names_versions_and_separator(cat, folder):
     metadata = {row["key"]: row["value"] for row in read(folder / "metadata.csv")}
-    assert metadata["format_version"] == ex.FORMAT_VERSION
+    assert metadata["format_version"] == ex.EXPORT_FORMAT
     assert metadata["content_version"] == cat.version
     assert metadata["separator"] == SEPARATOR
 

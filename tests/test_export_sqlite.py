@@ -40,8 +40,8 @@ def test_database_is_whole(db):
 
 def test_versions(cat, db):
     metadata = dict(db.execute("SELECT key, value FROM metadata"))
-    assert metadata["format_version"] == ex.FORMAT_VERSION and metadata["content_version"] == cat.version
-    assert db.execute("PRAGMA user_version").fetchone() == (int(ex.FORMAT_VERSION.split(".")[0]),)
+    assert metadata["format_version"] == ex.EXPORT_FORMAT and metadata["content_version"] == cat.version
+    assert db.execute("PRAGMA user_version").fetchone() == (int(ex.EXPORT_FORMAT.split(".")[0]),)
 
 
 def test_every_record_is_there(cat, db):

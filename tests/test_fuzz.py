@@ -30,9 +30,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from buurtverbinding import Catalog
-from buurtverbinding._compile import CODES, Result, check_tree, to_json
-from buurtverbinding._compile._problems import Problem, Reporter
-from buurtverbinding._compile._source import Document, parse_yaml, split_front_matter, split_sections
+from buurtverbinding.compiler import CODES, Result, check_tree, to_json
+from buurtverbinding.compiler._problems import Problem, Reporter
+from buurtverbinding.compiler._source import Document, parse_yaml, split_front_matter, split_sections
 from buurtverbinding.models import (
     Checklist, ChecklistItem, Cost, Direction, Evidence, Example, Rating, Retirement, Scale, Source, Step, Term, Vocabulary,
 )

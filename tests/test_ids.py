@@ -8,7 +8,7 @@ import warnings
 import pytest
 
 from buurtverbinding import Catalog
-from buurtverbinding._compile import check_tree, read_manifest
+from buurtverbinding.compiler import check_tree, read_manifest
 from buurtverbinding.cli import main
 
 from .conftest import CONTENT

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from buurtverbinding._compile import CODES, CompileError, build, check_tree, to_json
+from buurtverbinding.compiler import CODES, CompileError, build, check_tree, to_json
 from buurtverbinding.cli import main
 
 from .conftest import CONTENT

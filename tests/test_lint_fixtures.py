@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from buurtverbinding._compile import CODES, Problem, check_tree
+from buurtverbinding.compiler import CODES, Problem, check_tree
 
 from .conftest import CONTENT
 

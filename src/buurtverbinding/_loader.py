@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .catalog import FORMAT_VERSION, Catalog
+from .catalog import CATALOG_FORMAT, Catalog
 
 __all__ = ["CatalogMissingError", "load", "load_file"]
 
@@ -65,8 +65,8 @@ def load_file(path: str | Path) -> Catalog:
 def _from_trusted_bytes(raw: bytes, search: typing.Callable[[], dict[str, Any] | None]) -> Catalog:
     data = json.loads(raw)
     version = data.get("format_version") if isinstance(data, dict) else None
-    if version != FORMAT_VERSION:
-        raise ValueError(f"catalog format {version} is not supported by this version of buurtverbinding (it reads format {FORMAT_VERSION})")
+    if version != CATALOG_FORMAT:
+        raise ValueError(f"catalog format {version} is not supported by this version of buurtverbinding (it reads format {CATALOG_FORMAT})")
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of new objects, none in a cycle: no reason to scan them
     try:

@@ -17,14 +17,16 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
 from .models import Checklist, ChecklistItem, Direction, Example, Retirement, Step, Term, Vocabulary, VocabularyValue
 
+from ._compare import Comparison, compare
+from ._search import SearchIndex, documents
+
 if TYPE_CHECKING:
-    from ._search import SearchIndex
     from .advice import Advice, Gap, Situation
-    from .export import Comparison
 
-__all__ = ["FORMAT_VERSION", "FACETS", "Catalog", "SearchHit", "UnknownIdError", "UnknownValueError"]
+__all__ = ["CATALOG_FORMAT", "FACETS", "Catalog", "SearchHit", "UnknownIdError", "UnknownValueError"]
 
-FORMAT_VERSION = 1
+CATALOG_FORMAT = 2
+"""The layout of the compiled ``catalog.json``; the loader reads only this format."""
 
 Record = Union[Direction, Example, Step, Checklist, ChecklistItem, Term, Vocabulary]
 
@@ -108,8 +110,8 @@ class Catalog(BaseModel):
     @field_validator("format_version")
     @classmethod
     def _supported(cls, value: int) -> int:
-        if value != FORMAT_VERSION:
-            raise ValueError(f"catalog format {value} is not supported by this version of buurtverbinding (it reads format {FORMAT_VERSION})")
+        if value != CATALOG_FORMAT:
+            raise ValueError(f"catalog format {value} is not supported by this version of buurtverbinding (it reads format {CATALOG_FORMAT})")
         return value
 
     def model_post_init(self, context: Any, /) -> None:
@@ -254,8 +256,6 @@ class Catalog(BaseModel):
             return self._index
 
     def _load_search_index(self) -> SearchIndex:
-        from ._search import SearchIndex, documents
-
         data = self._search_data() if self._search_data is not None else None
         if data is not None and data.get("format") == 1 and data.get("ids") == [e.id for e in self.examples]:
             return SearchIndex.from_data(data)
@@ -271,23 +271,32 @@ class Catalog(BaseModel):
             ranked = ranked[:limit]
         return tuple(SearchHit(self.examples[n], round(score, 4)) for n, score in ranked)
 
-    # --- advice (implemented in buurtverbinding.advice) -----------------------------------
+    # --- advice and comparison --------------------------------------------------------------
 
-    def recommend(self, situation: Situation, limit: int = 10) -> Advice:
-        """Ranked directions and examples for a situation, each with reasons and caveats."""
-        from .advice import recommend
-
-        return recommend(self, situation, limit=limit)
+    def recommend(self, situation: Situation, limit: int | None = 10) -> Advice:
+        """Ranked directions and examples for a situation, each with reasons and caveats
+        (the same as :func:`buurtverbinding.advice.recommend`)."""
+        advise = getattr(situation, "_recommend_in", None)
+        if advise is None:
+            raise TypeError("recommend() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
+        result: Advice = advise(self, limit)
+        return result
 
     def gaps(self, situation: Situation) -> tuple[Gap, ...]:
         """The witte vlekken: what the situation calls for that the existing examples do not cover."""
-        from .advice import gaps
-
-        return gaps(self, situation)
+        find = getattr(situation, "_gaps_in", None)
+        if find is None:
+            raise TypeError("gaps() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
+        result: tuple[Gap, ...] = find(self)
+        return result
 
     def compare(self, ids: Iterable[str]) -> Comparison:
         """The chosen examples side by side; an unknown id raises the same error as :meth:`get`."""
-        from .export import compare
-
         return compare(self, ids)
 
+
+def __getattr__(name: str) -> Any:
+    if name == "FORMAT_VERSION":
+        warnings.warn("buurtverbinding.catalog.FORMAT_VERSION is deprecated; use CATALOG_FORMAT", DeprecationWarning, stacklevel=2)
+        return CATALOG_FORMAT
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

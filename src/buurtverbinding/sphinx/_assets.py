@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._compile import write_if_changed
+from .._io import write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

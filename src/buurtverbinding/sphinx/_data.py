@@ -52,7 +52,7 @@ def compile_content(app: Sphinx) -> None:
     config = get_config(app)
     if config.content_dir is None:
         return
-    from .._compile import CompileError, build
+    from ..compiler import CompileError, build
 
     try:
         build(config.content_dir, _compiled_path(app.doctreedir))

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BvDomain", "setup_domain"]
 
-DATA_VERSION = 1
+ENV_VERSION = 1
 
 
 class BvDomain(Domain):
@@ -42,7 +42,7 @@ class BvDomain(Domain):
     object_types = {kind: ObjType(label, "ref") for kind, label in OBJECT_LABELS.items()}
     roles = {"ref": RefRole(warn_dangling=True, innernodeclass=nodes.inline)}
     initial_data: dict[str, Any] = {"objects": {}, "uses": {}, "wijzer": {}, "digest": ""}
-    data_version = DATA_VERSION
+    data_version = ENV_VERSION
     dangling_warnings = {"ref": "no bv object with id '%(target)s' is rendered in this project"}
 
     # --- recording, during reading ---------------------------------------------------------

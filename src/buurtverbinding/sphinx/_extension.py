@@ -9,7 +9,7 @@ from ._assets import setup_assets
 from ._config import setup_config
 from ._data import compile_content
 from ._directives import setup_directives
-from ._domain import DATA_VERSION, setup_domain
+from ._domain import ENV_VERSION, setup_domain
 from ._matrix import setup_matrix
 from ._pages import generate_pages
 from ._wijzer import setup_wijzer
@@ -34,7 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _prepare)
     return {
         "version": __version__,
-        "env_version": DATA_VERSION,
+        "env_version": ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

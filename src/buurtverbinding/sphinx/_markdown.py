@@ -12,8 +12,6 @@ import threading
 from typing import Any
 
 from docutils import nodes
-from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-from myst_parser.parsers.mdit import create_md_parser
 from sphinx.util.docutils import new_document
 
 from ._warnings import BvWarning, warn
@@ -42,6 +40,10 @@ def _parser(config: Any) -> Any:
     """
     cached = getattr(_parsers, "value", None)
     if cached is None or cached[0] is not config:
+        # MyST (and with it markdown-it) is needed only when a page renders a Markdown field.
+        from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+        from myst_parser.parsers.mdit import create_md_parser
+
         cached = (config, create_md_parser(config, SphinxRenderer))
         _parsers.value = cached
     return cached[1]

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._compile import write_if_changed
+from .._io import write_if_changed
 from ._config import get_config
 from ._data import catalog
 

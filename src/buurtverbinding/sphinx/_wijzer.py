@@ -19,7 +19,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
-from .._compile import write_if_changed
+from .._io import write_if_changed
 from ._base import BvDirective
 from ._data import catalog
 from ._labels import FILTERS

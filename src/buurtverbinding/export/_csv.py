@@ -24,9 +24,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._version import __version__
-from .export import FORMAT_VERSION
-from .models import Example
+from .._version import __version__
+from ._format import EXPORT_FORMAT
+from ..models import Example
 
 SEPARATOR = " | "
 """Joins the values of a multi-valued field within one cell."""
@@ -95,7 +95,7 @@ def write_csv(cat: Any, folder: Path) -> None:
     _write(folder / "retired.csv", ["id", "replaced_by", "since", "reason"],
            ([r.id, r.replaced_by, r.since, r.reason] for r in cat.retired))
     metadata = {
-        "format_version": FORMAT_VERSION,
+        "format_version": EXPORT_FORMAT,
         "content_version": cat.version,
         "package_version": __version__,
         "title": cat.title,

@@ -10,13 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ._version import __version__
+from .._version import __version__
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A bad argument: printed as one line, exit code 2."""
+from ._assess import add_assess_parser
+from ._common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, UsageError
+from ._export import add_export_parsers
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,9 +65,6 @@ def _parser() -> argparse.ArgumentParser:
     _json_flag(p)
     p.set_defaults(run=_cmd_search)
 
-    from ._cli_assess import add_assess_parser
-    from ._cli_export import add_export_parsers
-
     add_assess_parser(sub)
     add_export_parsers(sub)
 
@@ -103,7 +98,7 @@ def _print_json(data: Any) -> None:
 
 
 def _catalog() -> Any:
-    from ._loader import load
+    from .._loader import load
 
     return load()
 
@@ -136,7 +131,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from .models import ChecklistItem, Example, Step
+    from ..models import ChecklistItem, Example, Step
 
     cat = _catalog()
     record = cat.get(args.id)
@@ -252,7 +247,7 @@ def _content_dir(args: argparse.Namespace) -> Path:
 
 def _compiler() -> Any:
     try:
-        from . import _compile
+        from .. import compiler as _compile
     except ImportError as exc:
         raise UsageError(f"this command needs PyYAML and markdown-it-py ({exc.name} is missing): pip install 'buurtverbinding[lint]'") from None
     return _compile
@@ -283,7 +278,7 @@ def _cmd_ids(args: argparse.Namespace) -> int:
 
 def _cmd_changelog(args: argparse.Namespace) -> int:
     compiler = _compiler()
-    from ._compile import _changelog
+    from ..compiler import _changelog
 
     args.directory = args.content
     result = compiler.check_tree(_content_dir(args))

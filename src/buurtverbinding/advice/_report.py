@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
-from ._advice_rules import CALLED_FOR, FACET_WORDS
+from ._rules import CALLED_FOR, FACET_WORDS
 from ._answers import items_in_order
-from ._version import __version__
+from .._version import __version__
 
 if TYPE_CHECKING:
-    from .advice import Advice, Assessment, ExampleAdvice, Gap, Reason
-    from .catalog import Catalog
+    from ._results import ExampleAdvice, Gap, Reason
+    from ._situation import Advice, Assessment
+    from ..catalog import Catalog
 
 # Inline content: plain text, ("b", text) for bold, ("a", text, url) for a link.
 Inline = Union[str, tuple[str, str], tuple[str, str, str]]

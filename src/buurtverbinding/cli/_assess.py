@@ -23,12 +23,16 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-if TYPE_CHECKING:
-    from .advice import Assessment
-    from .catalog import Catalog
-    from .models import ChecklistItem
+from .._io import TargetExistsError, write_atomic
+from ..advice import Assessment, _report, gaps, recommend
+from ..advice._answers import answer_for, items_in_order
+from .._loader import load
+from ._common import EXIT_OK, EXIT_PROBLEM, UsageError
 
-EXIT_OK, EXIT_PROBLEM = 0, 1
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..models import ChecklistItem
+
 HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -51,11 +55,6 @@ def add_assess_parser(sub: Any) -> None:
 
 
 def _cmd_assess(args: argparse.Namespace) -> int:
-    from . import _report
-    from ._loader import load
-    from .advice import Assessment, gaps, recommend
-    from .cli import UsageError
-
     if args.limit < 1:
         raise UsageError("--limit must be 1 or more")
     if args.answers and args.save_answers:
@@ -97,10 +96,6 @@ def _cmd_assess(args: argparse.Namespace) -> int:
 # --- writing ------------------------------------------------------------------------------
 
 
-class _Exists(ValueError):
-    pass
-
-
 def _cannot_write(path: Path, force: bool) -> str | None:
     """Why ``path`` cannot be written, checked before any question is asked; None when it can."""
     if path.is_dir():
@@ -113,33 +108,11 @@ def _cannot_write(path: Path, force: bool) -> str | None:
 
 
 def _write_atomic(path: Path, text: str, force: bool) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then move it into place in one step.
-
-    Without ``force`` the move refuses to replace a file that appeared in the meantime.
-    """
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``text`` in one step; without ``force`` a file that appeared meanwhile is not replaced."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        if force:
-            os.replace(temp, path)
-            return
-        try:
-            os.link(temp, path)  # fails if the target exists: no silent overwrite
-        except FileExistsError:
-            raise _Exists(f"'{path}' already exists; use --force to replace it") from None
-        except OSError:  # a file system without hard links
-            if path.exists():
-                raise _Exists(f"'{path}' already exists; use --force to replace it") from None
-            os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+        write_atomic(path, text.encode("utf-8"), replace=force)
+    except TargetExistsError as exc:
+        raise ValueError(str(exc)) from None
 
 
 # --- asking -------------------------------------------------------------------------------
@@ -151,8 +124,6 @@ class _EndOfInput(Exception):
 
 def ask(cat: Catalog, stdin: TextIO, stderr: TextIO) -> Assessment:
     """Ask every checklist question in order; returns the checked answers."""
-    from ._answers import items_in_order
-    from .advice import Assessment
 
     steps = {step.id: step for step in cat.steps}
     echo = not stdin.isatty()
@@ -186,7 +157,6 @@ def _printer(stream: TextIO) -> Any:
 
 
 def _ask_one(cat: Catalog, item: ChecklistItem, stdin: TextIO, say: Any, echo: bool) -> Any:
-    from ._answers import answer_for
 
     say(f"\n{item.question}\n")
     if item.help:

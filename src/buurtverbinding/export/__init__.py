@@ -8,7 +8,7 @@
     export(bv.load(), "sqlite", "buurtverbinding.sqlite")
     bv.load().compare(["buurtbemiddeling", "portiekgesprekken"]).to_text()
 
-The exported files follow their own format version, :data:`FORMAT_VERSION` (SemVer): a change
+The exported files follow their own format version, ``EXPORT_FORMAT`` (SemVer): a change
 that breaks a consumer (a field, column or table removed, renamed or retyped, a separator
 changed) bumps the major number; an addition (a new field, column, table or file) bumps the
 minor; a fix that leaves the shape alone (a description in the schema) bumps the patch. New or
@@ -32,15 +32,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 from pydantic.json_schema import GenerateJsonSchema
 
-from ._compare import Comparison, ComparisonEntry, ComparisonRow, compare
-from ._version import __version__
-from .catalog import FORMAT_VERSION as _CATALOG_FORMAT
-from .catalog import Catalog, UnknownValueError
-from .models import Checklist, Direction, Example, Retirement, Step, Term, Vocabulary
+from .._compare import Comparison, ComparisonEntry, ComparisonRow, compare
+from .._version import __version__
+from ..catalog import CATALOG_FORMAT, Catalog, UnknownValueError
+from .._io import write_atomic
+from . import _csv
+from ._format import EXPORT_FORMAT
+from ._sqlite import sqlite_bytes
+from ..models import Checklist, Direction, Example, Retirement, Step, Term, Vocabulary
 
 __all__ = [
     "FORMATS",
-    "FORMAT_VERSION",
+    "EXPORT_FORMAT",
     "Comparison",
     "ComparisonEntry",
     "ComparisonRow",
@@ -53,7 +56,6 @@ __all__ = [
     "schema_bytes",
 ]
 
-FORMAT_VERSION = "1.0.0"
 """Version of the export formats (JSON, CSV, SQLite and the schema), SemVer."""
 
 FORMATS: dict[str, str] = {
@@ -75,7 +77,7 @@ class _Export(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", title="buurtverbinding catalogue", use_attribute_docstrings=True)
 
-    format_version: Literal[FORMAT_VERSION]
+    format_version: Literal[EXPORT_FORMAT]
     """Version of this format (SemVer); a new major version breaks consumers."""
     content_version: str
     """Version of the content (the catalogue), e.g. 2026.11.0."""
@@ -132,7 +134,7 @@ def schema_bytes() -> bytes:
 def json_bytes(cat: Catalog) -> bytes:
     """The whole catalogue as canonical JSON bytes (sorted keys, catalogue order, UTF-8)."""
     records = {name: getattr(cat, name) for name in _RECORDS}
-    document = _Export(format_version=FORMAT_VERSION, content_version=cat.version, package_version=__version__, **records)
+    document = _Export(format_version=EXPORT_FORMAT, content_version=cat.version, package_version=__version__, **records)
     return _dumps(document.model_dump(mode="json"))
 
 
@@ -143,11 +145,11 @@ def read_json(data: bytes | str) -> Catalog:
     except json.JSONDecodeError as exc:
         raise ValueError(f"not a JSON export: {exc}") from None
     found = raw.get("format_version") if isinstance(raw, dict) else None
-    if found != FORMAT_VERSION:
-        raise ValueError(f"export format {found!r} cannot be read; this version of buurtverbinding reads format {FORMAT_VERSION}")
+    if found != EXPORT_FORMAT:
+        raise ValueError(f"export format {found!r} cannot be read; this version of buurtverbinding reads format {EXPORT_FORMAT}")
     document = _Export.model_validate(raw)
     records = {name: getattr(document, name) for name in _RECORDS}
-    return Catalog(format_version=_CATALOG_FORMAT, version=document.content_version, **records)
+    return Catalog(format_version=CATALOG_FORMAT, version=document.content_version, **records)
 
 
 def _dumps(data: dict[str, Any]) -> bytes:
@@ -180,22 +182,22 @@ def export(cat: Catalog, format: str, out: str | os.PathLike[str], *, force: boo
     target = Path(out)
     zipped = format == "csv" and target.suffix.lower() == ".zip"
     if format == "csv" and not zipped:
-        from ._export_csv import MARKER, write_csv
 
-        _check_target(target, force, folder=True, marker=MARKER)
-        _replace_folder(target, lambda folder: write_csv(cat, folder))
+
+        _check_target(target, force, folder=True, marker=_csv.MARKER)
+        _replace_folder(target, lambda folder: _csv.write_csv(cat, folder))
         return target
     _check_target(target, force, folder=False, suggestion=_FILE_NAMES[format])
     if zipped:
-        from ._export_csv import csv_zip_bytes
 
-        data = csv_zip_bytes(cat, target.stem)
+
+        data = _csv.csv_zip_bytes(cat, target.stem)
     elif format == "json":
         data = json_bytes(cat)
     elif format == "schema":
         data = schema_bytes()
     else:
-        from ._export_sqlite import sqlite_bytes
+
 
         data = sqlite_bytes(cat)
     _replace_file(target, data)
@@ -221,16 +223,7 @@ def _check_target(target: Path, force: bool, *, folder: bool, marker: str = "", 
 
 
 def _replace_file(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(target, data, mode=0o644)
 
 
 def _replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
@@ -253,3 +246,12 @@ def _replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
     finally:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FORMAT_VERSION":
+        import warnings
+
+        warnings.warn("buurtverbinding.export.FORMAT_VERSION is deprecated; use EXPORT_FORMAT", DeprecationWarning, stacklevel=2)
+        return EXPORT_FORMAT
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,9 +16,9 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from ._version import __version__
-from .export import FORMAT_VERSION
-from .models import ANSWER_KINDS, EXAMPLE_VOCABULARIES, Example, Source
+from .._version import __version__
+from ._format import EXPORT_FORMAT
+from ..models import ANSWER_KINDS, EXAMPLE_VOCABULARIES, Example, Source
 
 _SINGLE_VALUED = {"evidence_level": "bewijsniveaus", "evidence_effect": "effectrichtingen", "cost_band": "kostenniveaus", "kis_relation": "kis-relaties"}
 """Columns of ``examples`` that hold one vocabulary value; each gets a foreign key to it."""
@@ -217,7 +217,7 @@ def sqlite_bytes(cat: Any) -> bytes:
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:  # pragma: no cover - the compiler guarantees the references
             raise ValueError(f"the catalogue has dangling references: {problems[:5]}")
-        db.execute(f"PRAGMA user_version = {int(FORMAT_VERSION.split('.')[0])}")
+        db.execute(f"PRAGMA user_version = {int(EXPORT_FORMAT.split('.')[0])}")
         return db.serialize()
     finally:
         db.close()
@@ -235,7 +235,7 @@ def _fill(db: sqlite3.Connection, cat: Any) -> None:
             db.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", (source_ids[key], *key))
         return source_ids[key]
 
-    metadata = {"format_version": FORMAT_VERSION, "content_version": cat.version, "package_version": __version__, "title": cat.title}
+    metadata = {"format_version": EXPORT_FORMAT, "content_version": cat.version, "package_version": __version__, "title": cat.title}
     db.executemany("INSERT INTO metadata VALUES (?, ?)", metadata.items())
 
     for vocabulary in cat.vocabularies:

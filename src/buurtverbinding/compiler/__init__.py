@@ -20,14 +20,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..catalog import FORMAT_VERSION  # the compiled JSON layout, which the loader checks
+from .._io import write_if_changed
+from ..catalog import CATALOG_FORMAT  # the compiled JSON layout, which the loader checks
 from ..models import Checklist, Direction, Example, Step, Vocabulary
 from ._problems import CODES, Problem, Reporter
 from ._records import Loaded, load_glossary, load_manifest, load_markdown_record, load_retired, load_yaml, load_yaml_record
 from ._rules import cross_check
 
 __all__ = [
-    "CODES", "FORMAT_VERSION", "MANIFEST", "CompileError", "Problem", "Result",
+    "CODES", "MANIFEST", "CompileError", "Problem", "Result",
     "build", "catalog_ids", "check_tree", "read_manifest", "to_json", "write_if_changed", "write_manifest",
 ]
 
@@ -179,7 +180,7 @@ def _assemble(meta: dict[str, Any], records: dict[str, list[Loaded]]) -> dict[st
 
     step_number = {item.record.id: item.record.number for item in records["step"]}
     return {
-        "format_version": FORMAT_VERSION,
+        "format_version": CATALOG_FORMAT,
         "version": meta["version"],
         "title": meta["title"],
         "directions": dump("direction", lambda r: r.number),
@@ -227,27 +228,6 @@ def search_data(result: Result) -> dict[str, Any]:
     examples = sorted((item.record for item in result.records["example"]), key=lambda r: r.id)
     labels = {v.record.id: {value.id: value.label for value in v.record.values} for v in result.records["vocabulary"]}
     return SearchIndex.build(documents(examples, labels)).to_data([e.id for e in examples])
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Atomically replace ``path`` with ``data`` unless it already holds exactly those bytes."""
-    path = Path(path)
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600 files; these are installed for every user
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
 
 
 def catalog_ids(catalog: dict[str, Any]) -> list[str]:

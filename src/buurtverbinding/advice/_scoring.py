@@ -18,15 +18,23 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from . import _advice_rules as rules
-from .advice import Advice, DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, Reason, Situation
-from .catalog import UnknownIdError
-from .models import Example
+from . import _rules as rules
+from ._results import DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, Reason
+from ..catalog import UnknownIdError
+from ..models import Example
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from ..catalog import Catalog
+    from ._situation import Situation
+
+
+class Ranking(NamedTuple):
+    notes: tuple[str, ...]
+    directions: tuple[DirectionAdvice, ...]
+    examples: tuple[ExampleAdvice, ...]
+    existing: tuple[ExistingMatch, ...]
 
 
 def _label(cat: Catalog, field: str, value: str) -> str:
@@ -139,7 +147,7 @@ def _score_example(cat: Catalog, situation: Situation, example: Example, directi
 
 def _share_of_words(text: str, example: Example) -> float:
     """Which share of the words of ``text`` occur in the example (stemmed, parts of compounds too)."""
-    from ._search import terms
+    from .._search import terms
 
     wanted = set(terms(text))
     if not wanted:
@@ -364,10 +372,11 @@ def _notes(situation: Situation) -> tuple[str, ...]:
     return (rules.PHASE_NOTES[situation.phase],) if situation.phase in rules.PHASE_NOTES else ()
 
 
-def recommend(cat: Catalog, situation: Situation, limit: int | None) -> Advice:
+def recommend(cat: Catalog, situation: Situation, limit: int | None) -> Ranking:
+    """The parts of the advice: notes, ranked directions, ranked examples, what is in place."""
     directions, existing, ranked = _rank(cat, situation, limit)
     examples = tuple(_advise(cat, situation, directions, existing, number, score) for number, score in ranked)
-    return Advice(situation=situation, notes=_notes(situation), directions=directions, examples=examples, existing=existing)
+    return Ranking(_notes(situation), directions, examples, existing)
 
 
 def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:

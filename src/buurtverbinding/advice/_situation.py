@@ -1,75 +1,21 @@
-"""From the analysis of a buurtoverleg to advice: directions, examples and witte vlekken.
-
-::
-
-    import buurtverbinding as bv
-    cat = bv.load()
-    situation = bv.Situation(phase="ongemak", locations=["portiek"], dividing_lines=["oud-nieuw"])
-    advice = cat.recommend(situation, limit=5)
-    advice.directions[0].direction.id      # 'woonomgeving'
-    advice.examples[0].reasons             # why this example fits
-    cat.gaps(situation)                    # the witte vlekken
-
-How the scores are made (the same method is explained in Dutch in ``docs/advies.md``):
-
-**Directions.** Every answer can give a direction points, by the rules in
-``buurtverbinding._advice_rules``: the phase (at ``rust`` and ``ongemak`` prevention and
-contact — woonomgeving and ontmoeting — come first; at ``incidenten`` basic safety and
-de-escalation, and meeting activities are held back), the places (portiek → woonomgeving,
-straat and plein → ontmoeting, school → jeugd, gemeente → gemeente), the groups (kinderen and
-jongeren → jeugd), the forms and the causes. The score is the sum; every rule that applied is
-a :class:`Reason` with its points. Directions with at least
-3 points (``CALLED_FOR``) are *called for*.
-
-**Examples.** Each example gets points for the phase (3 when it fits, −3 when it is meant for a
-phase two steps away), its direction (3 when its primary direction is the top direction, 2 when
-it is another called-for direction, 1 when only a secondary direction is called for), every
-matching place, form and cause (2 each) and group and dividing line (1 each; at most two values
-count per field), partners it needs who are already at the table (1 each, at most 2), its cost
-within the budget (1; above the budget −2), the databank rating (1–2) and the effect the sources
-report (positive 1, none −2, negative −3). An example whose primary direction the phase holds
-back loses the same points as that direction (at ``incidenten`` −3 for ontmoeting). Caveats
-name what is unknown or does not fit. An example needs at least one point from the phase, its
-direction or a matching answer to be listed at all; examples already in place (``existing``,
-by id or exact title) are left out. Ties are broken by evidence, then by id: the advice is
-deterministic.
-
-**Witte vlekken.** A called-for direction that none of the ``existing`` examples covers (as
-primary or secondary direction) is a gap, and so is the current phase when nothing in place is
-meant for it. Free text in ``existing`` is matched to the closest example with the catalogue's
-search, and only when the best hit is clear (a high score, well ahead of the next hit, holding at
-least half of the words); the reason says so, because such a match is a guess.
-"""
+"""A situation and the meeting's answers, checked against the catalogue; the advice functions."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationInfo, field_validator, model_validator
+from pydantic import PrivateAttr, ValidationInfo, field_validator, model_validator
 
+from . import _scoring
+from .._loader import load
+from ..catalog import Catalog, UnknownValueError
+from ..models import SITUATION_FEEDS
 from ._answers import AnswerError, check_answers, items_in_order, read_answers_file
-from .catalog import UnknownValueError
-from .models import SITUATION_FEEDS, Direction, Example
+from ._results import DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, _Frozen
 
-if TYPE_CHECKING:
-    from .catalog import Catalog
-
-__all__ = [
-    "Advice",
-    "AnswerError",
-    "Assessment",
-    "DirectionAdvice",
-    "ExampleAdvice",
-    "ExistingMatch",
-    "Gap",
-    "Reason",
-    "Situation",
-    "gaps",
-    "match_existing",
-    "recommend",
-]
+__all__ = ["Advice", "Assessment", "Situation", "gaps", "match_existing", "recommend"]
 
 _NOUNS = {
     "phase": "phase",
@@ -86,8 +32,6 @@ _NOUNS = {
 def _catalog(context: Any) -> Catalog:
     if isinstance(context, dict) and context.get("catalog") is not None:
         return context["catalog"]
-    from ._loader import load
-
     return load()
 
 
@@ -103,10 +47,6 @@ def _as_tuple(value: Any) -> Any:
 
 
 
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class _Rejected(Exception):
@@ -194,6 +134,14 @@ class Situation(_CatalogChecked):
                     raise _Rejected(UnknownValueError(_NOUNS[field], entry, valid))
         return self
 
+    # Catalog.recommend and Catalog.gaps hand the work to the situation they are given, so that
+    # the catalogue never imports the advice layer above it.
+    def _recommend_in(self, cat: Catalog, limit: int | None) -> Advice:
+        return recommend(cat, self, limit)
+
+    def _gaps_in(self, cat: Catalog) -> tuple[Gap, ...]:
+        return gaps(cat, self)
+
 
 class Assessment(_CatalogChecked):
     """Answers to the checklists, keyed by checklist item id, each checked against its question.
@@ -272,53 +220,6 @@ class Assessment(_CatalogChecked):
         return Situation.model_validate(data, context={"catalog": cat})
 
 
-# --- advice ---------------------------------------------------------------------------------
-
-
-class Reason(_Frozen):
-    """One step of a score: a Dutch sentence, the points it adds (may be 0 or negative) and the
-    situation field and values it comes from."""
-
-    text: str
-    points: int = 0
-    field: str | None = None
-    values: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return self.text
-
-
-class DirectionAdvice(_Frozen):
-    """A direction with its score; ``called_for`` when the score reaches the threshold."""
-
-    direction: Direction
-    score: int
-    reasons: tuple[Reason, ...]
-    called_for: bool
-
-
-class ExampleAdvice(_Frozen):
-    """A recommended example: score, reasons (what matched), caveats (what is unknown or does not
-    fit) and the evidence level (a ``bewijsniveaus`` id). ``score`` is the sum of the points of
-    the reasons and the caveats."""
-
-    example: Example
-    score: int
-    reasons: tuple[Reason, ...]
-    caveats: tuple[Reason, ...]
-    evidence_level: str
-    effect: str
-
-
-class ExistingMatch(_Frozen):
-    """How an ``existing`` entry was understood: ``how`` is ``id``, ``title``, ``search`` (a
-    guess from free text) or ``None`` (not recognised)."""
-
-    entry: str
-    example: Example | None
-    how: Literal["id", "title", "search"] | None
-
-
 class Advice(_Frozen):
     """The result of :func:`recommend`."""
 
@@ -330,44 +231,32 @@ class Advice(_Frozen):
     existing: tuple[ExistingMatch, ...]
 
 
-class Gap(_Frozen):
-    """A witte vlek: a direction (``kind="direction"``) or the current phase (``kind="phase"``)
-    that the situation calls for and nothing in place covers, with reasons and suggestions."""
 
-    kind: Literal["direction", "phase"]
-    direction: Direction | None = None
-    phase: str | None = None
-    reasons: tuple[str, ...]
-    suggestions: tuple[ExampleAdvice, ...]
+# --- the advice functions (also offered as Catalog.recommend, .gaps) ----------------------
 
 
 def match_existing(cat: Catalog, situation: Situation) -> tuple[ExistingMatch, ...]:
     """How each ``existing`` entry is understood: an example id, an exact title, or free text
     matched with :meth:`~buurtverbinding.catalog.Catalog.search` (a guess, taken only when the best hit is clear) — or
     not recognised."""
-    from . import _scoring
-
     return _scoring.match_existing(cat, situation)
 
 
 def recommend(cat: Catalog, situation: Situation, limit: int | None = 10) -> Advice:
     """Ranked directions and examples for ``situation``, each with reasons and caveats (see the
     module docstring for the scoring). ``limit`` caps the number of examples (``None``: all)."""
-    from . import _scoring
-
     if not isinstance(situation, Situation):
         raise TypeError("recommend() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         raise ValueError(f"limit must be a whole number of 1 or more (or None for all), not {limit!r}")
-    return _scoring.recommend(cat, situation, limit)
+    notes, directions, examples, existing = _scoring.recommend(cat, situation, limit)
+    return Advice(situation=situation, notes=notes, directions=directions, examples=examples, existing=existing)
 
 
 def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
     """The witte vlekken: called-for directions that nothing in ``existing`` covers, then the
     current phase when nothing in place is meant for it; each with reasons and up to three
     suggested examples."""
-    from . import _scoring
-
     if not isinstance(situation, Situation):
         raise TypeError("gaps() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
     return _scoring.gaps(cat, situation)

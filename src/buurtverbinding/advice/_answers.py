@@ -24,10 +24,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
-from .models import ChecklistItem
+from ..models import ChecklistItem
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from ..catalog import Catalog
 
 Answer = Union[str, int, tuple[str, ...]]
 

@@ -8,20 +8,20 @@ import shutil
 import sys
 from typing import Any
 
-from .catalog import UnknownValueError
-from .cli import EXIT_OK, EXIT_PROBLEM, UsageError
+from ..catalog import UnknownValueError
+from ._common import EXIT_OK, EXIT_PROBLEM, UsageError
 
 COMPARE_FORMATS = ("table", "md", "json")
 
 
 def add_export_parsers(sub: Any) -> None:
     """Register the export and compare commands."""
-    from .export import FORMAT_VERSION, FORMATS
+    from ..export import EXPORT_FORMAT, FORMATS
 
     p = sub.add_parser(
         "export",
         help="write the catalogue as open data (json, csv, sqlite or its JSON Schema)",
-        description=f"Write the whole catalogue as open data (export format {FORMAT_VERSION}).",
+        description=f"Write the whole catalogue as open data (export format {EXPORT_FORMAT}).",
         epilog="formats: " + "; ".join(f"{name}: {what}" for name, what in FORMATS.items()),
     )
     p.add_argument("--format", required=True, metavar="{" + ",".join(FORMATS) + "}", help="what to write")
@@ -42,8 +42,8 @@ def _choice(option: str, value: str, valid: Any) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from ._loader import load
-    from .export import FORMAT_VERSION, FORMATS, export
+    from .._loader import load
+    from ..export import EXPORT_FORMAT, FORMATS, export
 
     _choice("format", args.format, FORMATS)
     try:
@@ -52,12 +52,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         reason = str(exc) if exc.strerror is None else f"cannot write '{args.out}': {exc.strerror}"
         print(f"buurtverbinding export: {reason}", file=sys.stderr)
         return EXIT_PROBLEM
-    print(f"wrote {path} ({args.format}, export format {FORMAT_VERSION})", file=sys.stderr)
+    print(f"wrote {path} ({args.format}, export format {EXPORT_FORMAT})", file=sys.stderr)
     return EXIT_OK
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from ._loader import load
+    from .._loader import load
 
     _choice("format", args.format, COMPARE_FORMATS)
     if len(args.ids) < 2:
