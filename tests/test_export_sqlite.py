@@ -93,7 +93,10 @@ EXAMPLE_FIELDS = ("phases", "locations", "target_groups", "intermediate_groups",
 def facet_sql(facet: str) -> tuple[str, tuple[str, ...]]:
     if facet == "direction":
         return "SELECT example_id FROM example_directions WHERE direction_id = ?", ()
-    return "SELECT example_id FROM example_values WHERE field = ? AND value = ?", (FACETS[facet][0],)
+    path = FACETS[facet].path
+    if path:  # a single-valued facet is a column of examples: evidence.level -> evidence_level
+        return f"SELECT id FROM examples WHERE {path.replace('.', '_')} = ?", ()
+    return "SELECT example_id FROM example_values WHERE field = ? AND value = ?", (FACETS[facet].field,)
 
 
 @pytest.mark.parametrize("facet", sorted(FACETS))

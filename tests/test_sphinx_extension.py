@@ -257,7 +257,10 @@ def test_interventiewijzer_has_labelled_controls_live_region_and_data(project, c
     rendered = {e["id"]: e["url"] for e in data["examples"]}
     assert rendered["buurtbemiddeling"] == "voorbeeld.html#bv-buurtbemiddeling"
     assert rendered["portiekgesprekken"] is None  # not rendered in this project: listed without a link
-    assert set(data["facets"]) == {"direction", "phase", "location", "target_group"}
+    # every facet the professionals filter by, from the facet declarations (not a hand-written list)
+    assert set(data["facets"]) == {
+        "direction", "phase", "location", "target_group", "partner", "form", "cause", "dividing_line", "evidence", "cost",
+    }
     assert (out / "_static" / "bv-wijzer.js").is_file()
     assert (out / "_static" / "bv-print.css").is_file()
     assert 'media="print"' in html and "bv-print.css" in html

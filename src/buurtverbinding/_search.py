@@ -22,6 +22,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from .models import FACETS
+
 # Common Dutch function words: they carry no meaning for search.
 _STOPWORDS = frozenset(
     """aan al als bij dan dat de der des die dit door een en er het hij hoe in is je maar met
@@ -172,15 +174,8 @@ class SearchIndex:
         return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
-LABELLED = (
-    ("phases", "fasen"),
-    ("locations", "locaties"),
-    ("target_groups", "doelgroepen"),
-    ("forms", "vormen"),
-    ("causes", "oorzaken"),
-    ("partners", "actoren"),
-)
-"""Example fields whose Dutch labels are searchable too (``jongeren``, ``plein``, ...)."""
+LABELLED = tuple(facet for facet in FACETS if facet.search and facet.vocabulary)
+"""Facets whose Dutch value labels are searchable too (``jongeren``, ``plein``, ...)."""
 
 
 def documents(examples: Sequence[Any], labels: Mapping[str, Mapping[str, str]]) -> list[dict[str, list[str]]]:
@@ -191,7 +186,7 @@ def documents(examples: Sequence[Any], labels: Mapping[str, Mapping[str, str]]) 
             example.organisation,
             *example.municipalities,
             *example.sections.model_dump().values(),
-            *(labels.get(vocabulary, {}).get(value, "") for field, vocabulary in LABELLED for value in getattr(example, field)),
+            *(labels.get(facet.vocabulary, {}).get(value, "") for facet in LABELLED for value in facet.values(example)),
         ]
         result.append({"title": [example.title], "summary": [example.summary], "body": body})
     return result

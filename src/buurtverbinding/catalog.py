@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Union
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
-from .models import Checklist, ChecklistItem, Direction, Example, Retirement, Step, Term, Vocabulary, VocabularyValue
+from .models import FACETS as EXAMPLE_FACETS
+from .models import Checklist, ChecklistItem, Direction, Example, Facet, Retirement, Step, Term, Vocabulary, VocabularyValue
 
 from ._compare import Comparison, compare
 from ._search import SearchIndex, documents
@@ -30,21 +31,9 @@ CATALOG_FORMAT = 2
 
 Record = Union[Direction, Example, Step, Checklist, ChecklistItem, Term, Vocabulary]
 
-FACETS: dict[str, tuple[str, str | None]] = {
-    "direction": ("directions", None),
-    "phase": ("phases", "fasen"),
-    "location": ("locations", "locaties"),
-    "target_group": ("target_groups", "doelgroepen"),
-    "partner": ("partners", "actoren"),
-    "form": ("forms", "vormen"),
-    "cause": ("causes", "oorzaken"),
-    "dividing_line": ("dividing_lines", "scheidslijnen"),
-    "mechanism": ("mechanisms", "mechanismen"),
-    "theme": ("themes", "themas"),
-}
-"""Filter keyword → (field of :class:`Example`, vocabulary that holds the valid values).
-
-``direction`` matches the primary and the secondary directions of an example."""
+FACETS: dict[str, Facet] = {facet.key: facet for facet in EXAMPLE_FACETS if facet.filter}
+"""Filter keyword → its :class:`~buurtverbinding.models.Facet` (derived from the declarations on
+:class:`Example`). ``direction`` matches the primary and the secondary directions of an example."""
 
 
 class UnknownIdError(KeyError):
@@ -124,9 +113,9 @@ class Catalog(BaseModel):
                 by_id[item.id] = item
         facets: dict[tuple[str, str], set[int]] = {}
         for number, example in enumerate(self.examples):
-            for facet, (field, _) in FACETS.items():
-                for value in getattr(example, field):
-                    facets.setdefault((facet, value), set()).add(number)
+            for key, facet in FACETS.items():
+                for value in facet.values(example):
+                    facets.setdefault((key, value), set()).add(number)
         self._by_id = by_id
         self._retired = {r.id: r for r in self.retired}
         self._vocab = {v.id: v for v in self.vocabularies}
@@ -218,7 +207,7 @@ class Catalog(BaseModel):
         """The values a filter facet accepts, in vocabulary order."""
         if facet not in FACETS:
             raise UnknownValueError("filter", facet, FACETS)
-        vocabulary = FACETS[facet][1]
+        vocabulary = FACETS[facet].vocabulary
         return tuple(d.id for d in self.directions) if vocabulary is None else self.vocabulary(vocabulary).ids()
 
     def filter(self, **facets: str | Iterable[str] | None) -> tuple[Example, ...]:
@@ -226,8 +215,10 @@ class Catalog(BaseModel):
 
         ``cat.filter(direction="ontmoeting", phase="spanningen", location="plein", target_group="jongeren")``
 
-        Facets: ``direction`` (primary or secondary), ``phase``, ``location``, ``target_group``,
-        ``partner``, ``form``, ``cause``, ``dividing_line``, ``mechanism``, ``theme``. A value
+        Facets (the keys of :data:`FACETS`): ``direction`` (primary or secondary), ``phase``,
+        ``location``, ``target_group``, ``intermediate_group``, ``partner``, ``form``, ``cause``,
+        ``dividing_line``, ``mechanism``, ``method``, ``theme``, ``evidence`` (the evidence level)
+        and ``cost`` (the cost band). A value
         outside its vocabulary raises :class:`UnknownValueError` (a ``ValueError``) that lists
         the valid values. ``None`` means "any". Results keep catalogue order (by id).
         """

@@ -13,8 +13,9 @@ the catalogue so that callers can list labels and definitions.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
@@ -22,6 +23,11 @@ from pydantic_core import PydanticCustomError
 
 __all__ = [
     "ANSWER_KINDS",
+    "EXAMPLE_VOCABULARIES",
+    "FACETS",
+    "SITUATION_FEEDS",
+    "Facet",
+    "facets",
     "ChecklistItem",
     "Checklist",
     "Cost",
@@ -86,33 +92,81 @@ def _check_partial_date(value: str) -> str:
 Url = Annotated[str, AfterValidator(_check_url)]
 PartialDate = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_check_partial_date)]
 
-EXAMPLE_VOCABULARIES: dict[str, str] = {
-    "phases": "fasen",
-    "locations": "locaties",
-    "target_groups": "doelgroepen",
-    "intermediate_groups": "doelgroepen",
-    "partners": "actoren",
-    "forms": "vormen",
-    "causes": "oorzaken",
-    "dividing_lines": "scheidslijnen",
-    "mechanisms": "mechanismen",
-    "methods": "methoden",
-    "themes": "themas",
-}
-"""Which vocabulary each multi-valued field of :class:`Example` draws its slugs from."""
+@dataclass(frozen=True)
+class Facet:
+    """The one declaration of a facet of :class:`Example`: a field whose values come from a
+    vocabulary and that people filter, search, read and export by.
 
-SITUATION_FEEDS: dict[str, tuple[str, str]] = {
-    "phase": ("fasen", "single_choice"),
-    "forms": ("vormen", "multiple_choice"),
-    "causes": ("oorzaken", "multiple_choice"),
-    "dividing_lines": ("scheidslijnen", "multiple_choice"),
-    "locations": ("locaties", "multiple_choice"),
-    "target_groups": ("doelgroepen", "multiple_choice"),
-    "partners": ("actoren", "multiple_choice"),
-    "budget": ("kostenniveaus", "single_choice"),
-}
-"""For each situation field a checklist item can feed: the vocabulary and answer kind it needs
-(``existing`` is fed by a free-text item)."""
+    It stands as ``Annotated`` metadata on the field itself; :data:`FACETS` collects them, and
+    every part of the package (``Catalog.filter``, the CLI's ``list`` options, ``bv:examples``,
+    the Interventiewijzer, ``show``, ``compare``, search, the CSV/SQLite/Data Package columns,
+    the lint checks and the advice) reads them from there. Adding a facet is one declaration on
+    the model plus its vocabulary file.
+    """
+
+    key: str
+    """The filter keyword, English and singular (``location``); ``--location`` on the CLI."""
+    vocabulary: str | None
+    """The vocabulary that holds the valid values; ``None`` for the directions."""
+    singular: str
+    """Dutch, lower case: one value (``plek``)."""
+    plural: str
+    """Dutch, lower case: the heading for several values (``plekken``)."""
+    path: str = ""
+    """Where the values are read, when not the field itself: ``directions`` (primary and
+    secondary), ``evidence.level``, ``cost.band``."""
+    filter: bool = True
+    wijzer: bool = True
+    """A filter of the site's Interventiewijzer (the filters a wijkcoördinator starts from)."""
+    search: bool = False
+    """The Dutch labels of its values are searchable text of the example."""
+    show: bool = True
+    export: bool = True
+    feeds: str | None = None
+    """The field of a situation that a checklist answer over this vocabulary fills in."""
+    answer: Literal["single_choice", "multiple_choice"] | None = None
+    """The answer kind that feeds it."""
+    field: str = ""
+    """The :class:`Example` field it is declared on (filled in by :func:`facets`)."""
+
+    @property
+    def label(self) -> str:
+        """The Dutch heading: ``Plekken``."""
+        return self.plural[:1].upper() + self.plural[1:]
+
+    @property
+    def option(self) -> str:
+        """The option name of the CLI and of ``bv:examples``: ``target-group``."""
+        return self.key.replace("_", "-")
+
+    @property
+    def parameter(self) -> str:
+        """The Dutch URL parameter of the Interventiewijzer: ``doelgroep``."""
+        return self.singular.replace(" ", "-").replace("'", "")
+
+    @property
+    def multiple(self) -> bool:
+        """True for a tuple field; single-valued facets (``evidence.level``) have one value."""
+        return not self.path or self.path == "directions"
+
+    def values(self, record: Any) -> tuple[str, ...]:
+        """The facet's values on an example (a tuple, empty when it has none)."""
+        value: Any = record
+        for part in (self.path or self.field).split("."):
+            value = getattr(value, part, None) if value is not None else None
+        if value is None:
+            return ()
+        return (value,) if isinstance(value, str) else tuple(value)
+
+
+def facets(model: type[BaseModel]) -> tuple[Facet, ...]:
+    """The facets declared on ``model``'s fields, in field order."""
+    found = []
+    for name, info in model.model_fields.items():
+        for meta in info.metadata:
+            if isinstance(meta, Facet):
+                found.append(replace(meta, field=name))
+    return tuple(found)
 
 
 class _Record(BaseModel):
@@ -204,23 +258,23 @@ class Example(_Record):
     id: Id
     title: Text
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SUMMARY_MAX)]
-    direction: Id
+    direction: Annotated[Id, Facet("direction", None, "richting", "richtingen", path="directions")]
     secondary_directions: tuple[Id, ...] = ()
-    phases: tuple[Id, ...] = Field(min_length=1)
-    locations: tuple[Id, ...] = Field(min_length=1)
-    target_groups: tuple[Id, ...] = Field(min_length=1)
-    intermediate_groups: tuple[Id, ...] = ()
-    partners: tuple[Id, ...] = ()
-    forms: tuple[Id, ...] = ()
-    causes: tuple[Id, ...] = ()
-    dividing_lines: tuple[Id, ...] = ()
-    mechanisms: tuple[Id, ...] = ()
-    methods: tuple[Id, ...] = ()
-    themes: tuple[Id, ...] = ()
+    phases: Annotated[tuple[Id, ...], Facet("phase", "fasen", "fase", "fasen", search=True, feeds="phase", answer="single_choice")] = Field(min_length=1)
+    locations: Annotated[tuple[Id, ...], Facet("location", "locaties", "plek", "plekken", search=True, feeds="locations", answer="multiple_choice")] = Field(min_length=1)
+    target_groups: Annotated[tuple[Id, ...], Facet("target_group", "doelgroepen", "doelgroep", "doelgroepen", search=True, feeds="target_groups", answer="multiple_choice")] = Field(min_length=1)
+    intermediate_groups: Annotated[tuple[Id, ...], Facet("intermediate_group", "doelgroepen", "tussendoelgroep", "tussendoelgroepen", wijzer=False)] = ()
+    partners: Annotated[tuple[Id, ...], Facet("partner", "actoren", "partner", "partners", search=True, feeds="partners", answer="multiple_choice")] = ()
+    forms: Annotated[tuple[Id, ...], Facet("form", "vormen", "vorm van polarisatie", "vormen van polarisatie", search=True, feeds="forms", answer="multiple_choice")] = ()
+    causes: Annotated[tuple[Id, ...], Facet("cause", "oorzaken", "oorzaak", "oorzaken", search=True, feeds="causes", answer="multiple_choice")] = ()
+    dividing_lines: Annotated[tuple[Id, ...], Facet("dividing_line", "scheidslijnen", "scheidslijn", "scheidslijnen", feeds="dividing_lines", answer="multiple_choice")] = ()
+    mechanisms: Annotated[tuple[Id, ...], Facet("mechanism", "mechanismen", "werkzaam mechanisme", "werkzame mechanismen", wijzer=False)] = ()
+    methods: Annotated[tuple[Id, ...], Facet("method", "methoden", "methode", "methoden", wijzer=False)] = ()
+    themes: Annotated[tuple[Id, ...], Facet("theme", "themas", "thema", "thema's", wijzer=False)] = ()
     municipalities: tuple[Text, ...] = ()
     organisation: Text
-    evidence: Evidence
-    cost: Cost | None = None
+    evidence: Annotated[Evidence, Facet("evidence", "bewijsniveaus", "bewijsniveau", "bewijsniveaus", path="evidence.level")]
+    cost: Annotated[Cost | None, Facet("cost", "kostenniveaus", "kostenniveau", "kostenniveaus", path="cost.band", feeds="budget", answer="single_choice")] = None
     aim: Text | None = None
     """Doel: what the intervention sets out to achieve, in one or two sentences."""
     active_ingredients: tuple[Text, ...] = ()
@@ -242,6 +296,17 @@ class Example(_Record):
     def directions(self) -> tuple[str, ...]:
         """The primary direction followed by the secondary ones."""
         return (self.direction, *self.secondary_directions)
+
+
+FACETS: tuple[Facet, ...] = facets(Example)
+"""Every facet of :class:`Example`, in field order: the registry that the rest derives from."""
+
+EXAMPLE_VOCABULARIES: dict[str, str] = {f.field: f.vocabulary for f in FACETS if f.vocabulary and not f.path}
+"""Which vocabulary each multi-valued field of :class:`Example` draws its slugs from (derived)."""
+
+SITUATION_FEEDS: dict[str, tuple[str, str]] = {f.feeds: (f.vocabulary, f.answer) for f in FACETS if f.feeds and f.vocabulary and f.answer}
+"""For each situation field a checklist answer can feed: the vocabulary and answer kind it needs
+(derived; ``existing`` is fed by a free-text item)."""
 
 
 class Step(_Record):
@@ -334,6 +399,9 @@ class VocabularyValue(_Record):
     label: Text
     definition: Text
     source: Source | None = None
+    rated: bool = False
+    """Evidence levels only: a databank or recognition committee has rated the intervention
+    (the one place that says which levels count as "beoordeeld")."""
 
 
 class Vocabulary(_Record):

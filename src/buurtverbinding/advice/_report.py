@@ -180,7 +180,7 @@ def _next_steps(cat: Catalog, advice: Advice, gaps: tuple[Gap, ...]) -> list[Blo
     if gaps:
         what = _and([f"richting {t}" for t in direction_gaps] + [f"fase '{cat.label('fasen', g.phase)}'" for g in gaps if g.phase])
         steps.append([("b", "Beleidsadviseur van de gemeente"), f": legt de witte vlekken ({what}) voor aan het bestuur (stap 4 van het stappenplan)."])
-    unrated = [a.example.title for a in top if a.evidence_level not in ("goed-onderbouwd", "eerste-aanwijzingen", "goede-aanwijzingen", "sterke-aanwijzingen")]
+    unrated = [a.example.title for a in top if not cat.value("bewijsniveaus", a.evidence_level).rated]
     if unrated:
         steps.append([("b", "Wie een voorbeeld kiest"), f": gaat na wat er bekend is over de werking van {_and(unrated)}, bijvoorbeeld in een databank van interventies, en praat met de organisatie die het uitvoert."])
     steps.append([("b", "Voorzitter"), ": legt vast wie wat doet, wie het overzicht houdt en wanneer u samen terugkijkt of het werkt (stap 3 van het stappenplan)."])

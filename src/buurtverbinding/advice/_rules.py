@@ -16,6 +16,8 @@ move the directions but still count when examples are matched.
 
 from __future__ import annotations
 
+from ..models import FACETS
+
 PhaseRule = tuple[int, str]
 
 PHASE_RULES: dict[str, dict[str, PhaseRule]] = {
@@ -137,18 +139,25 @@ FACET_RULES: dict[str, FacetRules] = {
 }
 """Situation field → answer value → direction → points."""
 
-FACET_WORDS: dict[str, tuple[str, str, str]] = {
-    # field: (word for one value, vocabulary, why it moves a direction)
-    "phase": ("fase", "fasen", ""),
-    "locations": ("plek", "locaties", "past bij de schaal van deze richting"),
-    "target_groups": ("groep", "doelgroepen", "is een doelgroep van deze richting"),
-    "forms": ("vorm", "vormen", "vraagt om deze richting"),
-    "causes": ("oorzaak", "oorzaken", "is met deze richting aan te pakken"),
-    "dividing_lines": ("scheidslijn", "scheidslijnen", "wijst op deze richting"),
-    "partners": ("partner", "actoren", ""),
-    "budget": ("budget", "kostenniveaus", ""),
+WHY: dict[str, str] = {
+    "locations": "past bij de schaal van deze richting",
+    "target_groups": "is een doelgroep van deze richting",
+    "forms": "vraagt om deze richting",
+    "causes": "is met deze richting aan te pakken",
+    "dividing_lines": "wijst op deze richting",
 }
-"""How a reason names a situation field, and the vocabulary that labels its values."""
+"""Why a value of a situation field moves a direction (the end of a reason's sentence)."""
+
+FACET_WORDS: dict[str, tuple[str, str, str]] = {
+    facet.feeds: (facet.singular if facet.feeds != "budget" else "budget", facet.vocabulary, WHY.get(facet.feeds, ""))
+    for facet in FACETS
+    if facet.feeds and facet.vocabulary
+}
+"""Situation field → (how a reason names one value, the vocabulary that labels it, why it moves a
+direction); the words and vocabularies come from the facet declarations in ``models``."""
+
+FACET_PLURALS: dict[str, str] = {facet.feeds: facet.plural for facet in FACETS if facet.feeds}
+"""Situation field → how a reason names several values (``plekken``)."""
 
 CALLED_FOR = 3
 """A direction with at least this many points is one the situation calls for (and a witte

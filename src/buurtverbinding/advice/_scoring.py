@@ -106,7 +106,7 @@ def _score_example(cat: Catalog, situation: Situation, example: Example, directi
         matched = [v for v in getattr(situation, field) if v in offered]
         if matched:
             word = rules.FACET_WORDS[field][0]
-            noun = word if len(matched) == 1 else {"plek": "plekken", "vorm": "vormen", "oorzaak": "oorzaken", "scheidslijn": "scheidslijnen", "groep": "groepen"}[word]
+            noun = word if len(matched) == 1 else rules.FACET_PLURALS[field]
             verb = "past" if len(matched) == 1 else "passen"
             reasons.append(Reason(text=f"{noun} {_quoted(cat, field, matched)} {verb} bij dit voorbeeld", points=points * min(len(matched), rules.MATCH_CAP), field=field, values=tuple(matched)))
             fits = True
@@ -134,8 +134,8 @@ def _score_example(cat: Catalog, situation: Situation, example: Example, directi
                 reasons.append(Reason(text=f"kosten '{cost}' passen binnen het budget '{budget}'", points=rules.WITHIN_BUDGET, field="budget", values=(situation.budget,)))
     level, effect = example.evidence.level, example.evidence.effect
     level_label, effect_label = cat.label("bewijsniveaus", level), cat.label("effectrichtingen", effect).lower()
-    if level in rules.EVIDENCE_POINTS:
-        reasons.append(Reason(text=f"beoordeeld als '{level_label}'", points=rules.EVIDENCE_POINTS[level], field="evidence", values=(level,)))
+    if cat.value("bewijsniveaus", level).rated:
+        reasons.append(Reason(text=f"beoordeeld als '{level_label}'", points=rules.EVIDENCE_POINTS.get(level, 0), field="evidence", values=(level,)))
     else:
         caveats.append(Reason(text="niet beoordeeld door een databank of erkenningscommissie", field="evidence", values=(level,)))
     points = rules.EFFECT_POINTS.get(effect, 0)

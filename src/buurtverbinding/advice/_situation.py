@@ -11,22 +11,15 @@ from pydantic import PrivateAttr, ValidationInfo, field_validator, model_validat
 from . import _scoring
 from .._loader import load
 from ..catalog import Catalog, UnknownValueError
-from ..models import SITUATION_FEEDS
+from ..models import FACETS, SITUATION_FEEDS
 from ._answers import AnswerError, check_answers, items_in_order, read_answers_file
 from ._results import DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, _Frozen
 
 __all__ = ["Advice", "Assessment", "Situation", "gaps", "match_existing", "recommend"]
 
-_NOUNS = {
-    "phase": "phase",
-    "forms": "form",
-    "causes": "cause",
-    "dividing_lines": "dividing line",
-    "locations": "location",
-    "target_groups": "target group",
-    "partners": "partner",
-    "budget": "budget",
-}
+_NOUNS = {facet.feeds: facet.key.replace("_", " ") for facet in FACETS if facet.feeds}
+"""Situation field → the English noun its error messages use (``dividing line``)."""
+_NOUNS["budget"] = "budget"
 
 
 def _catalog(context: Any) -> Catalog:

@@ -26,7 +26,7 @@ from typing import Any
 
 from .._version import __version__
 from ._format import EXPORT_FORMAT
-from ..models import Example
+from ..models import FACETS, Example
 
 SEPARATOR = " | "
 """Joins the values of a multi-valued field within one cell."""
@@ -56,10 +56,9 @@ EXAMPLE_COLUMNS: tuple[tuple[str, Callable[[Example], Any]], ...] = (
     ("title", lambda e: e.title),
     ("summary", lambda e: e.summary),
     ("direction", lambda e: e.direction),
-    *((field, _multi(field)) for field in (
-        "secondary_directions", "phases", "locations", "target_groups", "intermediate_groups", "partners",
-        "forms", "causes", "dividing_lines", "mechanisms", "methods", "themes", "municipalities",
-    )),
+    ("secondary_directions", _multi("secondary_directions")),
+    *((facet.field, _multi(facet.field)) for facet in FACETS if facet.export and facet.vocabulary and not facet.path),
+    ("municipalities", _multi("municipalities")),
     ("organisation", lambda e: e.organisation),
     ("evidence_level", lambda e: e.evidence.level),
     ("evidence_effect", lambda e: e.evidence.effect),
@@ -68,8 +67,17 @@ EXAMPLE_COLUMNS: tuple[tuple[str, Callable[[Example], Any]], ...] = (
     ("evidence_rating_date", _rating("date")),
     ("evidence_rating_url", _rating("url")),
     ("evidence_note", lambda e: e.evidence.note),
+    ("evidence_checked", lambda e: _join(e, "evidence.checked", e.evidence.checked)),
+    ("evidence_checked_on", lambda e: e.evidence.checked_on),
     ("cost_band", lambda e: e.cost.band if e.cost else None),
     ("cost_note", lambda e: e.cost.note if e.cost else None),
+    ("aim", lambda e: e.aim),
+    ("active_ingredients", _multi("active_ingredients")),
+    ("requirements", _multi("requirements")),
+    ("owner_name", lambda e: e.owner.name if e.owner else None),
+    ("owner_url", lambda e: e.owner.url if e.owner else None),
+    ("handbook_title", lambda e: e.handbook.title if e.handbook else None),
+    ("handbook_url", lambda e: e.handbook.url if e.handbook else None),
     ("kis_relation", lambda e: e.kis_relation),
     ("kis_note", lambda e: e.kis_note),
     ("reviewed", lambda e: e.reviewed.isoformat()),
@@ -83,8 +91,8 @@ def write_csv(cat: Any, folder: Path) -> None:
     """Write every CSV file of the export into ``folder`` (which exists and is empty)."""
     _write(folder / "examples.csv", [name for name, _ in EXAMPLE_COLUMNS],
            ([cell(e) for _, cell in EXAMPLE_COLUMNS] for e in cat.examples))
-    _write(folder / "sources.csv", ["example_id", "position", "title", "publisher", "year", "url"],
-           ([e.id, n, s.title, s.publisher, s.year, s.url] for e in cat.examples for n, s in enumerate(e.sources, 1)))
+    _write(folder / "sources.csv", ["example_id", "position", "title", "publisher", "year", "url", "copy_url"],
+           ([e.id, n, s.title, s.publisher, s.year, s.url, s.copy_url] for e in cat.examples for n, s in enumerate(e.sources, 1)))
     _write(folder / "directions.csv", ["id", "number", "title", "short_title", "summary"],
            ([d.id, d.number, d.title, d.short_title, d.summary] for d in cat.directions))
     _write(folder / "vocabularies.csv", ["id", "title", "description", "file"],

@@ -24,6 +24,11 @@ _SINGLE_VALUED = {"evidence_level": "bewijsniveaus", "evidence_effect": "effectr
 """Columns of ``examples`` that hold one vocabulary value; each gets a foreign key to it."""
 
 
+_VALUE_FIELDS = {**EXAMPLE_VOCABULARIES, "evidence_checked": "databanken"}
+"""Fields in ``example_values``: every multi-valued facet (from the declarations) and the
+databanks that were checked."""
+
+
 def _quoted(values: Any) -> str:
     return ", ".join(f"'{value}'" for value in values)
 
@@ -133,6 +138,12 @@ CREATE TABLE examples (
     approach TEXT NOT NULL,
     outcomes TEXT NOT NULL,
     considerations TEXT NOT NULL,
+    aim TEXT,
+    owner_name TEXT,
+    owner_url TEXT,
+    handbook_title TEXT,
+    handbook_url TEXT,
+    evidence_checked_on TEXT,
 {_VOCABULARY_KEYS}
 );
 CREATE INDEX examples_direction ON examples (direction);
@@ -148,7 +159,7 @@ CREATE INDEX example_directions_direction ON example_directions (direction_id);
 
 CREATE TABLE example_values (
     example_id TEXT NOT NULL REFERENCES examples (id),
-    field TEXT NOT NULL CHECK (field IN ({_quoted(EXAMPLE_VOCABULARIES)})),
+    field TEXT NOT NULL CHECK (field IN ({_quoted(_VALUE_FIELDS)})),
     vocabulary_id TEXT NOT NULL,
     value TEXT NOT NULL,
     position INTEGER NOT NULL,
@@ -157,6 +168,14 @@ CREATE TABLE example_values (
 );
 CREATE INDEX example_values_field_value ON example_values (field, value);
 CREATE INDEX example_values_vocabulary_value ON example_values (vocabulary_id, value);
+
+CREATE TABLE example_texts (
+    example_id TEXT NOT NULL REFERENCES examples (id),
+    field TEXT NOT NULL CHECK (field IN ('active_ingredients', 'requirements')),
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (example_id, field, position)
+);
 
 CREATE TABLE example_sources (
     example_id TEXT NOT NULL REFERENCES examples (id),
@@ -258,7 +277,11 @@ def _fill(db: sqlite3.Connection, cat: Any) -> None:
                        (item.id, checklist.id, position, item.question, item.kind, item.vocabulary, *scale, item.help, item.feeds))
 
     for example in cat.examples:
-        db.execute(f"INSERT INTO examples VALUES ({', '.join('?' * 21)})", _example_row(example))
+        row = _example_row(example)
+        db.execute(f"INSERT INTO examples VALUES ({', '.join('?' * len(row))})", row)
+        db.executemany("INSERT INTO example_texts VALUES (?, ?, ?, ?)",
+                       [(example.id, field, n, text) for field in ("active_ingredients", "requirements")
+                        for n, text in enumerate(getattr(example, field), 1)])
         db.executemany("INSERT INTO example_directions VALUES (?, ?, ?, ?)",
                        ((example.id, d, n, int(n == 1)) for n, d in enumerate(example.directions, 1)))
         db.executemany("INSERT INTO example_values VALUES (?, ?, ?, ?, ?)", _example_values(example))
@@ -285,6 +308,9 @@ def _example_row(e: Example) -> tuple[Any, ...]:
         e.cost.band if e.cost else None, e.cost.note if e.cost else None,
         e.kis_relation, e.kis_note, e.reviewed.isoformat(),
         e.sections.background, e.sections.approach, e.sections.outcomes, e.sections.considerations,
+        e.aim, e.owner.name if e.owner else None, e.owner.url if e.owner else None,
+        e.handbook.title if e.handbook else None, e.handbook.url if e.handbook else None,
+        e.evidence.checked_on,
     )
 
 
@@ -292,3 +318,5 @@ def _example_values(e: Example) -> Iterator[tuple[Any, ...]]:
     for field, vocabulary in EXAMPLE_VOCABULARIES.items():
         for position, value in enumerate(getattr(e, field), 1):
             yield e.id, field, vocabulary, value, position
+    for position, value in enumerate(e.evidence.checked, 1):
+        yield e.id, "evidence_checked", "databanken", value, position

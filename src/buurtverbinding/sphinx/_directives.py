@@ -4,6 +4,8 @@ records; Markdown fields go through MyST-Parser (:mod:`._markdown`)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import json
 import re
 from typing import TYPE_CHECKING, ClassVar
@@ -11,9 +13,9 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..catalog import UnknownValueError
+from ..catalog import FACETS, UnknownValueError
 from ._base import BvDirective
-from ._labels import ANSWER_HINTS, EXAMPLE_FIELDS, SECTIONS, count, long_date, partial_date
+from ._labels import ANSWER_HINTS, SHOWN_FACETS, SECTIONS, count, long_date, partial_date
 from ._warnings import BvWarning, warn
 
 if TYPE_CHECKING:
@@ -29,7 +31,14 @@ def _source_item(source: Source) -> nodes.list_item:
     paragraph += nodes.reference(source.title, source.title, refuri=source.url)
     details = ", ".join([source.publisher, *([str(source.year)] if source.year else [])])
     paragraph += nodes.Text(f" ({details})")
+    if source.copy_url:
+        paragraph += nodes.Text("; ")
+        paragraph += nodes.reference("kopie", "kopie", refuri=source.copy_url)
     return nodes.list_item("", paragraph)
+
+
+def _texts(items: tuple[str, ...]) -> nodes.bullet_list:
+    return nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph(text, text)) for text in items))
 
 
 class ExampleDirective(BvDirective):
@@ -48,6 +57,8 @@ class ExampleDirective(BvDirective):
         box += self.title(example.title)
         box += nodes.paragraph(example.summary, example.summary, classes=["bv-summary"])
         box += self._badges(example)
+        if example.aim:
+            box += nodes.paragraph("", "", nodes.strong("Doel: ", "Doel: "), nodes.Text(example.aim), classes=["bv-aim"])
         box += self._fields(example)
         texts = {name: getattr(example.sections, name) for name, _ in SECTIONS}
         texts.update(kis_note=example.kis_note or "", evidence_note=example.evidence.note or "")
@@ -55,6 +66,12 @@ class ExampleDirective(BvDirective):
         for name, heading in SECTIONS:
             box += self.heading(heading)
             box += rendered[name]
+        if example.active_ingredients:
+            box += self.heading("Werkzame elementen")
+            box += _texts(example.active_ingredients)
+        if example.requirements:
+            box += self.heading("Randvoorwaarden")
+            box += _texts(example.requirements)
         box += self._evidence(example, rendered.get("evidence_note", []))
         box += self.heading("Relatie met de KIS-handreiking")
         relation = self.cat.value("kis-relaties", example.kis_relation)
@@ -85,13 +102,18 @@ class ExampleDirective(BvDirective):
         fields += self.field("Richting", self.link(example.direction))
         if example.secondary_directions:
             fields += self.field("Ook bij", *self.joined([self.link(d) for d in example.secondary_directions]))
-        for name, vocabulary, label in EXAMPLE_FIELDS:
-            values = getattr(example, name)
-            if values:
-                fields += self.field(label, self.labels(vocabulary, values))
+        for facet in SHOWN_FACETS:
+            values = facet.values(example)
+            if values and facet.vocabulary:
+                fields += self.field(facet.label, self.labels(facet.vocabulary, values))
         if example.municipalities:
             fields += self.field("Gemeenten", ", ".join(example.municipalities))
         fields += self.field("Uitvoering", example.organisation)
+        if example.owner is not None:
+            owner: nodes.Node = nodes.reference(example.owner.name, example.owner.name, refuri=example.owner.url) if example.owner.url else nodes.Text(example.owner.name)
+            fields += self.field("Eigenaar", owner)
+        if example.handbook is not None:
+            fields += self.field("Handboek", nodes.reference(example.handbook.title, example.handbook.title, refuri=example.handbook.url))
         if example.cost is not None:
             band = self.labels("kostenniveaus", (example.cost.band,))
             fields += self.field("Kosten", band + (f". {example.cost.note}" if example.cost.note else ""))
@@ -114,18 +136,26 @@ class ExampleDirective(BvDirective):
             paragraph += nodes.reference(rating.databank, rating.databank, refuri=rating.url)
             paragraph += nodes.Text(f" ({partial_date(rating.date)}).")
             items += nodes.list_item("", paragraph)
+        if evidence.checked:
+            self.use("vocab", "databanken")
+            names = ", ".join(self.cat.label("databanken", d) for d in evidence.checked)
+            when = f" ({long_date(date.fromisoformat(evidence.checked_on))})" if evidence.checked_on and len(evidence.checked_on) == 10 else ""
+            text = f"{names}{when}."
+            items += nodes.list_item("", nodes.paragraph("", "", nodes.strong("Gezocht in: ", "Gezocht in: "), nodes.Text(text)))
         result.append(items)
         result.extend(note)
         return result
 
 
-_FILTER_OPTIONS = {"direction": "direction", "phase": "phase", "location": "location", "target-group": "target_group"}
+_FILTER_OPTIONS = {facet.option: key for key, facet in FACETS.items()}
+"""Option of ``bv:examples`` → facet of ``Catalog.filter`` (every facet, from the declarations)."""
 
 
 class ExamplesDirective(BvDirective):
     """``bv:examples``: a list of examples (title and summary), filtered like ``Catalog.filter``:
-    AND across ``:direction:``, ``:phase:``, ``:location:`` and ``:target-group:``; several
-    values in one option (separated by commas or spaces) mean OR."""
+    AND across the options (one per facet: ``:direction:``, ``:phase:``, ``:location:``,
+    ``:target-group:``, ``:form:``, ``:cause:``, ``:dividing-line:``, ``:evidence:``, ...);
+    several values in one option (separated by commas or spaces) mean OR."""
 
     option_spec: ClassVar = {option: directives.unchanged_required for option in _FILTER_OPTIONS}
 

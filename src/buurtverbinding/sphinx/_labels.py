@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..models import FACETS, Facet
+
 OBJECT_LABELS = {
     "example": "praktijkvoorbeeld",
     "direction": "oplossingsrichting",
@@ -14,20 +16,8 @@ OBJECT_LABELS = {
 }
 """Object type → how Sphinx names it (in the general index and in intersphinx listings)."""
 
-EXAMPLE_FIELDS = (
-    ("phases", "fasen", "Fasen"),
-    ("locations", "locaties", "Plekken"),
-    ("target_groups", "doelgroepen", "Doelgroepen"),
-    ("intermediate_groups", "doelgroepen", "Via"),
-    ("partners", "actoren", "Partners"),
-    ("forms", "vormen", "Vormen van polarisatie"),
-    ("causes", "oorzaken", "Oorzaken"),
-    ("dividing_lines", "scheidslijnen", "Scheidslijnen"),
-    ("mechanisms", "mechanismen", "Werkzame mechanismen"),
-    ("methods", "methoden", "Methoden"),
-    ("themes", "themas", "Thema's"),
-)
-"""Multi-valued fields of an example, in the order shown: field, vocabulary, label."""
+SHOWN_FACETS = tuple(f for f in FACETS if f.show and f.vocabulary and not f.path)
+"""The multi-valued facets an example page lists, in declaration order (heading: ``facet.label``)."""
 
 SECTIONS = (
     ("background", "Aanleiding"),
@@ -44,13 +34,14 @@ ANSWER_HINTS = {
     "text": "Schrijf het antwoord op",
 }
 
-FILTERS = (
-    ("direction", "richting", "Richting", "Alle richtingen"),
-    ("phase", "fase", "Fase", "Alle fasen"),
-    ("location", "plek", "Plek", "Alle plekken"),
-    ("target_group", "doelgroep", "Doelgroep", "Alle doelgroepen"),
-)
-"""The four filters of the Interventiewijzer: facet of ``Catalog.filter``, URL parameter, label, "any"."""
+WIJZER_FACETS = tuple(f for f in FACETS if f.filter and f.wijzer)
+"""The filters of the Interventiewijzer, from the facet declarations."""
+
+
+def any_label(facet: Facet) -> str:
+    """``Alle plekken``: the choice that means "any value"."""
+    return f"Alle {facet.plural}"
+
 
 _MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",

@@ -16,7 +16,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ._base import BvDirective
-from ._labels import FILTERS, count
+from ..catalog import FACETS
+from ._labels import count
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["setup_matrix"]
 
 CAPTION = "Aantal praktijkvoorbeelden per oplossingsrichting en fase"
-_PARAM = {facet: param for facet, param, _, _ in FILTERS}
+_PARAM = {key: facet.parameter for key, facet in FACETS.items()}
 
 
 class matrix(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)

@@ -22,7 +22,8 @@ from sphinx.util.osutil import relative_uri
 from .._io import write_if_changed
 from ._base import BvDirective
 from ._data import catalog
-from ._labels import FILTERS
+from ..models import Facet
+from ._labels import WIJZER_FACETS, any_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,11 +42,10 @@ class wijzer(nodes.General, nodes.Element):  # noqa: N801
     """Holds ``filters``: [(facet, parameter, label, any-label, [(value, label), ...])]."""
 
 
-def _choices(cat: Catalog, facet: str) -> list[tuple[str, str]]:
-    if facet == "direction":
+def _choices(cat: Catalog, facet: Facet) -> list[tuple[str, str]]:
+    if facet.vocabulary is None:
         return [(d.id, d.short_title) for d in cat.directions]
-    vocabulary = {"phase": "fasen", "location": "locaties", "target_group": "doelgroepen"}[facet]
-    return [(v.id, v.label) for v in cat.vocabulary(vocabulary).values]
+    return [(v.id, v.label) for v in cat.vocabulary(facet.vocabulary).values]
 
 
 class WijzerDirective(BvDirective):
@@ -55,9 +55,10 @@ class WijzerDirective(BvDirective):
 
     def run(self) -> list[nodes.Node]:
         self.use("directions")
-        for vocabulary in ("fasen", "locaties", "doelgroepen"):
-            self.use("vocab", vocabulary)
-        filters = [(facet, param, label, anyone, _choices(self.cat, facet)) for facet, param, label, anyone in FILTERS]
+        for facet in WIJZER_FACETS:
+            if facet.vocabulary:
+                self.use("vocab", facet.vocabulary)
+        filters = [(f.key, f.parameter, f.singular.capitalize(), any_label(f), _choices(self.cat, f)) for f in WIJZER_FACETS]
         node = wijzer(filters=filters, ids=[ANCHOR])
         self.set_source_info(node)
         self.domain.note_wijzer(ANCHOR)
@@ -116,12 +117,9 @@ def wijzer_data(app: Sphinx) -> dict[str, Any]:
             "title": example.title,
             "summary": example.summary,
             "url": builder.get_target_uri(entry[1]) + "#" + entry[2] if entry else None,
-            "direction": list(example.directions),
-            "phase": list(example.phases),
-            "location": list(example.locations),
-            "target_group": list(example.target_groups),
+            **{facet.key: list(facet.values(example)) for facet in WIJZER_FACETS},
         })
-    facets = {facet: {"parameter": param, "label": label, "values": dict(_choices(cat, facet))} for facet, param, label, _ in FILTERS}
+    facets = {f.key: {"parameter": f.parameter, "label": f.singular.capitalize(), "values": dict(_choices(cat, f))} for f in WIJZER_FACETS}
     return {"catalog_version": cat.version, "facets": facets, "examples": examples}
 
 
