@@ -13,15 +13,64 @@ VOCABULARIES = {
 }
 
 
-def test_at_least_60_examples_and_8_per_direction(cat):
-    assert len(cat.examples) >= 60
+def test_at_least_85_examples_and_14_per_direction(cat):
+    assert len(cat.examples) >= 85
     per_direction = Counter(e.direction for e in cat.examples)
-    assert all(per_direction[d] >= 8 for d in DIRECTIONS), per_direction
+    assert all(per_direction[d] >= 14 for d in DIRECTIONS), per_direction
 
 
-def test_every_phase_has_at_least_5_examples(cat):
+def test_every_phase_has_at_least_8_examples(cat):
     for phase in cat.vocabulary("fasen").ids():
-        assert len(cat.filter(phase=phase)) >= 5, phase
+        assert len(cat.filter(phase=phase)) >= 8, phase
+
+
+REUPLOAD_HOSTS = ("5dok.", "adoc.pub", "fdocuments.", "vdocuments.", "expydoc.", "slideshare.", "docslib.", "docplayer.", "scribd.", "yumpu.")
+
+
+def _all_sources(cat):
+    for example in cat.examples:
+        yield example.id, example.sources + ((example.handbook,) if example.handbook else ())
+    for vocabulary in cat.vocabularies:
+        yield vocabulary.id, tuple(v.source for v in vocabulary.values if v.source)
+    for term in cat.glossary:
+        yield term.id, (term.source,) if term.source else ()
+
+
+def test_no_source_url_is_on_a_reupload_host(cat):
+    """Copies may be named (``copy_url``, shown as "kopie"), but ``url`` is the publisher's page."""
+    for owner, sources in _all_sources(cat):
+        for source in sources:
+            host = urlsplit(source.url).netloc.lower()
+            assert not any(part in host for part in REUPLOAD_HOSTS), f"{owner}: {source.url} is a re-upload site"
+
+
+def test_every_example_names_the_databanks_that_were_checked(cat):
+    for example in cat.examples:
+        assert example.evidence.checked, f"{example.id}: evidence.checked is empty"
+        assert example.evidence.checked_on, f"{example.id}: evidence.checked_on is missing"
+        missing = {"movisie", "nji", "loket-gezond-leven", "ccv"} - set(example.evidence.checked)
+        assert not missing, f"{example.id}: databanks not checked: {sorted(missing)}"
+
+
+def test_kis_relations_rest_on_sources(cat):
+    for example in cat.examples:
+        if example.kis_relation == "bevestigd":
+            assert any(s.in_guide for s in example.sources), example.id
+        if example.kis_relation == "kis-gelinkt":
+            assert any("kis.nl" in urlsplit(s.url).netloc or "KIS" in s.publisher or "Kennisplatform" in s.publisher for s in example.sources), example.id
+    assert cat.get("buurtveiligheidsteams-amsterdam").kis_relation == "bevestigd"
+
+
+def test_audit_fixes_hold(cat):
+    """The fact audit of issue 14: what was wrong stays fixed."""
+    assert "Hein Roethof" not in cat.get("buurtvaders").model_dump_json()
+    assert "hard onderzoek" not in cat.get("buurtvaders").model_dump_json()
+    assert cat.get("psycho-educatie-buurtspanningen").kis_relation != "kis-gelinkt"
+    assert {"Velsen", "Rijswijk"} <= set(cat.get("open-iftar").municipalities)
+    text = cat.get("samenleven-in-verscheidenheid-eindhoven").model_dump_json()
+    assert "niet nagegaan" not in text
+    assert "openbare basis" in cat.get("schooluitwisseling-tuindorp-overvecht").summary
+    assert "NCTV" not in cat.get("sleutelpersonennetwerk-delft").model_dump_json() or "Nationaal Coördinator" in cat.get("sleutelpersonennetwerk-delft").model_dump_json()
 
 
 def test_step_plan_and_checklists(cat):
