@@ -9,16 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from buurtverbinding.compiler import CODES, CompileError, build, check_tree, to_json
+from buurtverbinding.catalog import CATALOG_FORMAT
 from buurtverbinding.cli import main
+from buurtverbinding.compiler import CODES, CompileError, build, check_tree, to_json
+from buurtverbinding.compiler._problems import WARNINGS
 
 from .conftest import CONTENT
 
 EXAMPLE = "voorbeelden/buurtbemiddeling.md"
 
 
+def problems(root: Path, today: date | None = None) -> list:
+    """The problems of a tree, without warnings (they come with time: real reviews grow old)."""
+    return [p for p in check_tree(root, today).problems if p.code not in WARNINGS]
+
+
 def codes(root: Path) -> list[tuple[str, str, int]]:
-    return [(p.code, p.path, p.line) for p in check_tree(root).problems]
+    return [(p.code, p.path, p.line) for p in problems(root)]
 
 
 def edit(root: Path, relative: str, old: str, new: str, count: int = 1) -> None:
@@ -36,15 +43,17 @@ def line_of(root: Path, relative: str, needle: str) -> int:
 
 
 def only(root: Path) -> tuple[str, str, int, str]:
-    problems = check_tree(root).problems
-    assert len(problems) == 1, "\n".join(map(str, problems))
-    p = problems[0]
+    found = problems(root)
+    assert len(found) == 1, "\n".join(map(str, found))
+    p = found[0]
     return p.code, p.path, p.line, p.message
 
 
 def test_real_content_is_clean():
     result = check_tree(CONTENT)
-    assert result.problems == [], "\n".join(map(str, result.problems))
+    assert result.errors == [], "\n".join(map(str, result.errors))
+    # warnings (a review grown old, BV301) are advice: they do not fail the content
+    assert all(p.code in WARNINGS and p.severity == "warning" for p in result.problems), "\n".join(map(str, result.problems))
     assert result.catalog is not None
 
 
@@ -198,7 +207,7 @@ def test_build_is_canonical_and_writes_only_on_change(tmp_path):
     data = json.loads(first)
     assert to_json(data) == first
     assert [e["id"] for e in data["examples"]] == sorted(e["id"] for e in data["examples"])
-    assert data["format_version"] == 1
+    assert data["format_version"] == CATALOG_FORMAT
 
 
 def test_check_tree_on_missing_folder(tmp_path):
@@ -246,8 +255,139 @@ def test_cli_lint_bad_path(argument, tmp_path, capsys, monkeypatch):
 
 def test_yaml_aliases_are_refused_before_they_can_explode(content_copy):
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for previous, name in zip("abcdefg", "bcdefgh"):
+    for previous, name in zip("abcdefg", "bcdefgh", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
     (content_copy / "voorbeelden" / "bom.md").write_text("---\n" + "\n".join(lines) + "\nid: bom\n---\n", encoding="utf-8")
     code, path, line, message = only(content_copy)
     assert (code, path) == ("BV010", "content/voorbeelden/bom.md") and 2 <= line <= 9 and "aliases" in message
+
+
+# --- sources at the publisher, KIS relations, old reviews ---------------------------------
+
+MOVISIE = "https://www.movisie.nl/praktijkvoorbeeld/buurtbemiddeling"
+
+
+def test_source_on_sharing_host_names_host_and_copy_url(content_copy):
+    edit(content_copy, EXAMPLE, f"url: {MOVISIE}", "url: https://nl.docplayer.net/123-buurtbemiddeling.html")
+    code, _, line, message = only(content_copy)
+    assert code == "BV113" and line == line_of(content_copy, EXAMPLE, "docplayer")
+    assert "'nl.docplayer.net'" in message and "publisher's page in url" in message and "copy_url" in message
+
+
+def test_copy_on_sharing_host_in_copy_url_is_fine(content_copy):
+    edit(content_copy, EXAMPLE, f"url: {MOVISIE}", f"url: {MOVISIE}\n    copy_url: https://5dok.net/document/buurtbemiddeling.html")
+    assert problems(content_copy) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://www.slideshare.net/x/y", "https://fdocuments.net/document/x.html", "https://vdocuments.mx/x.html", "https://expydoc.com/doc/1/x",
+     "https://docslib.org/doc/1/x", "https://dokumen.tips/documents/x.html", "https://studylib.es/doc/1/x", "https://adoc.pub/x.html",
+     "https://www.yumpu.com/nl/document/view/1/x", "https://www.scribd.com/document/1/x", "https://pdfslide.net/documents/x.html",
+     "https://docplayer.nl/1-x.html", "https://5dok.net/document/x.html"],
+)
+def test_every_sharing_host_is_refused(url):
+    from buurtverbinding.compiler._urls import sharing_host
+
+    assert sharing_host(url) is not None
+
+
+@pytest.mark.parametrize("url", ["https://www.movisie.nl/x", "https://mydocplayer.nl/x", "https://scribd.com.example.org/x", "https://www.kis.nl/publicatie/x"])
+def test_publishers_are_not_sharing_hosts(url):
+    from buurtverbinding.compiler._urls import sharing_host
+
+    assert sharing_host(url) is None
+
+
+def test_sharing_host_in_handbook(content_copy):
+    edit(content_copy, EXAMPLE, "\nsources:\n", "\nhandbook:\n  title: Handboek\n  publisher: CCV\n  url: https://www.scribd.com/document/1/handboek\nsources:\n")
+    code, _, line, message = only(content_copy)
+    assert code == "BV113" and line == line_of(content_copy, EXAMPLE, "scribd") and "www.scribd.com" in message
+
+
+@pytest.mark.parametrize(
+    ("url", "listing"),
+    [("https://www.movisie.nl/tag/buurtbemiddeling", True), ("https://x.nl/tags/a", True), ("https://x.nl/category/a", True),
+     ("https://x.nl/categorie/a", True), ("https://x.nl/label/a", True), ("https://x.nl/zoeken", True), ("https://x.nl/search?x=1", True),
+     ("https://x.nl/?s=buurt", True), ("https://x.nl/a?q=buurt", True), ("https://x.nl/a?zoek=buurt", True),
+     ("https://hetccv.nl/onderwerpen/buurtbemiddeling/", False), ("https://www.kis.nl/thema/polarisatie-en-verbinding", False),
+     ("https://x.nl/a?page=2&sort=q", False), ("https://x.nl/tagline/a", False), ("https://x.nl/zoekwijzer", False)],
+)
+def test_listing_pages(url, listing):
+    from buurtverbinding.compiler._urls import listing_page
+
+    assert (listing_page(url) is not None) == listing
+
+
+def test_tag_page_as_source(content_copy):
+    edit(content_copy, EXAMPLE, f"url: {MOVISIE}", "url: https://www.movisie.nl/tag/buurtbemiddeling")
+    code, _, line, message = only(content_copy)
+    assert code == "BV114" and line == line_of(content_copy, EXAMPLE, "/tag/") and "/tag" in message
+
+
+def test_kis_gelinkt_needs_a_kis_source(content_copy):
+    edit(content_copy, EXAMPLE, "\nkis_relation: verwant", "\nkis_relation: kis-gelinkt")
+    code, _, line, message = only(content_copy)
+    assert code == "BV209" and line == line_of(content_copy, EXAMPLE, "kis_relation:")
+    assert "published by KIS" in message and "'verwant'" in message
+
+
+@pytest.mark.parametrize(
+    ("publisher", "url"),
+    [("Kennisplatform Integratie & Samenleving (KIS)", "https://example.org/a"), ("Kennisplatform Inclusief Samenleven", "https://example.org/a"),
+     ("KIS", "https://example.org/a"), ("Iemand anders", "https://www.kis.nl/artikel/a"), ("Iemand anders", "https://kis.nl/a")],
+)
+def test_kis_gelinkt_with_a_kis_source(content_copy, publisher, url):
+    edit(content_copy, EXAMPLE, "\nkis_relation: verwant", "\nkis_relation: kis-gelinkt")
+    edit(content_copy, EXAMPLE, f"    publisher: Movisie\n    year: 2009\n    url: {MOVISIE}", f"    publisher: {publisher}\n    year: 2009\n    url: {url}")
+    assert problems(content_copy) == []
+
+
+def test_kis_in_a_longer_word_does_not_count():
+    from buurtverbinding.compiler._urls import published_by_kis
+
+    assert not published_by_kis("KISS Media", "https://notkis.nl/a")
+    assert not published_by_kis("Movisie", "https://kis.nl.example.org/a")
+
+
+def test_bevestigd_needs_in_guide(content_copy):
+    edit(content_copy, EXAMPLE, "\nkis_relation: verwant", "\nkis_relation: bevestigd")
+    code, _, line, message = only(content_copy)
+    assert code == "BV210" and line == line_of(content_copy, EXAMPLE, "kis_relation:") and "in_guide: true" in message
+    edit(content_copy, EXAMPLE, f"url: {MOVISIE}", f"url: {MOVISIE}\n    in_guide: true")
+    assert problems(content_copy) == []
+
+
+def _reviewed(root: Path) -> date:
+    text = (root / EXAMPLE).read_text(encoding="utf-8")
+    return date.fromisoformat(re.search(r"\nreviewed: ([0-9-]+)", text).group(1))
+
+
+def test_old_review_is_a_warning_from_day_731(content_copy):
+    reviewed = _reviewed(content_copy)
+    on_time = [p for p in check_tree(content_copy, date.fromordinal(reviewed.toordinal() + 730)).problems if p.path.endswith(EXAMPLE)]
+    assert on_time == []
+    late = check_tree(content_copy, date.fromordinal(reviewed.toordinal() + 731))
+    mine = [p for p in late.problems if p.path.endswith(EXAMPLE)]
+    assert [(p.code, p.severity, p.line) for p in mine] == [("BV301", "warning", line_of(content_copy, EXAMPLE, "reviewed:"))]
+    assert str(reviewed) in mine[0].message and "731 days" in mine[0].message
+    assert late.ok and late.errors == [] and late.catalog is not None  # a warning never fails the content
+
+
+def test_warnings_do_not_fail_lint_or_build(content_copy, tmp_path, capsys):
+    text = (content_copy / EXAMPLE).read_text(encoding="utf-8")
+    (content_copy / EXAMPLE).write_text(re.sub(r"\nreviewed: [0-9-]+", "\nreviewed: 2019-01-01", text), encoding="utf-8")
+    build(content_copy, tmp_path / "catalog.json")
+    assert (tmp_path / "catalog.json").exists()
+    assert main(["lint", str(content_copy)]) == 0
+    out = capsys.readouterr()
+    assert re.search(r"^content/voorbeelden/buurtbemiddeling\.md:\d+: BV301 warning: reviewed on 2019-01-01", out.out, re.M)
+    assert re.search(r"lint ok: 0 error\(s\), [1-9]\d* warning\(s\)", out.err)
+    assert main(["lint", "--json", str(content_copy)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True and report["errors"] == 0 and report["warnings"] >= 1
+    assert {"code": "BV301", "severity": "warning"}.items() <= next(p for p in report["problems"] if p["path"].endswith(EXAMPLE)).items()
+
+
+def test_only_bv3xx_codes_are_warnings():
+    assert {code for code in CODES if code.startswith("BV3")} == WARNINGS

@@ -25,6 +25,16 @@ CODES: dict[str, str] = {
     "BV110": "section missing or empty",
     "BV111": "unexpected text or heading in the body",
     "BV112": "raw HTML in Markdown",
+    "BV113": "source address on a re-upload or document-sharing site",
+    "BV114": "source address is a tag, category or search page",
+    "BV115": "placeholder (TODO) left in",
+    "BV120": "synonym is not one word that search can use",
+    "BV121": "synonym listed twice or in two groups",
+    "BV122": "synonym with the same stem as another word of its group",
+    "BV130": "advice rule names an unknown value, direction or field",
+    "BV131": "advice rule given twice",
+    "BV132": "advice rules missing",
+    "BV133": "advice rule without a reason, or a note in the wrong file",
     "BV201": "duplicate id",
     "BV202": "reference to an id that does not exist",
     "BV203": "file name does not match id",
@@ -33,8 +43,17 @@ CODES: dict[str, str] = {
     "BV206": "checklist item cannot feed the situation field it names",
     "BV207": "published id disappeared without being retired",
     "BV208": "retired id used again",
+    "BV209": "kis-gelinkt without a source published by KIS",
+    "BV210": "bevestigd without a source that shows the example in the guide",
+    "BV301": "review date more than two years ago (warning)",
 }
-"""Every lint code with a one-line title. Codes are stable: never renumber, only add."""
+"""Every lint code with a one-line title. Codes are stable: never renumber, only add.
+
+BV0xx: reading a file; BV1xx: one record; BV2xx: across records; BV3xx: warnings, which are
+reported but do not fail ``lint``, the build or the wheel (see :data:`WARNINGS`)."""
+
+WARNINGS: frozenset[str] = frozenset({"BV301"})
+"""The codes reported with severity ``warning``: advice, never a reason to refuse the content."""
 
 
 @dataclass(frozen=True, order=True)
@@ -72,8 +91,10 @@ class Reporter:
         """Set when a file holding several ids (a checklist, the glossary, retired.yaml) could not be
         read or validated: which published ids are gone cannot be told, so BV207 waits for the fix."""
 
-    def add(self, path: Path, line: int, code: str, message: str, severity: str = "error") -> None:
+    def add(self, path: Path, line: int, code: str, message: str, severity: str | None = None) -> None:
+        """Record a problem; its severity follows from its code (``warning`` for :data:`WARNINGS`)."""
         assert code in CODES, code
+        severity = severity or ("warning" if code in WARNINGS else "error")
         self.problems.append(Problem(self.show(path), max(line, 1), code, message, severity))
 
     def show(self, path: Path) -> str:
