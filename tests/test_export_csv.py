@@ -29,7 +29,7 @@ def read(path: Path) -> list[dict[str, str]]:
 def test_one_row_per_example_in_catalogue_order(cat, folder):
     rows = read(folder / "examples.csv")
     assert [r["id"] for r in rows] == [e.id for e in cat.examples]
-    assert list(rows[0]) == [name for name, _ in EXAMPLE_COLUMNS]
+    assert list(rows[0]) == [column.name for column in EXAMPLE_COLUMNS]
 
 
 def test_multi_valued_fields_split_back_into_the_record(cat, folder):
@@ -53,7 +53,7 @@ def test_every_source_url_is_there(cat, folder):
 def test_one_file_per_vocabulary_with_every_value_in_order(cat, folder):
     listed = read(folder / "vocabularies.csv")
     assert [v["id"] for v in listed] == [v.id for v in cat.vocabularies]
-    for vocabulary, entry in zip(cat.vocabularies, listed):
+    for vocabulary, entry in zip(cat.vocabularies, listed, strict=True):
         rows = read(folder / entry["file"])
         assert [(r["id"], r["label"]) for r in rows] == [(v.id, v.label) for v in vocabulary.values]
     assert [d["id"] for d in read(folder / "directions.csv")] == [d.id for d in cat.directions]
@@ -68,7 +68,7 @@ def test_metadata_names_versions_and_separator(cat, folder):
 
 
 def test_files_open_cleanly_in_a_spreadsheet(folder):
-    for path in folder.iterdir():
+    for path in folder.glob("*.csv"):
         raw = path.read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf"), f"{path.name}: no UTF-8 byte order mark (Excel would garble é and ë)"
         raw.decode("utf-8")

@@ -27,19 +27,19 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.json_schema import GenerateJsonSchema
 
 from .._compare import Comparison, ComparisonEntry, ComparisonRow, compare
+from .._io import write_atomic
 from .._version import __version__
 from ..catalog import CATALOG_FORMAT, Catalog, UnknownValueError
-from .._io import write_atomic
+from ..models import Checklist, Direction, Example, Retirement, Step, Term, Vocabulary
 from . import _csv
 from ._format import EXPORT_FORMAT
 from ._sqlite import sqlite_bytes
-from ..models import Checklist, Direction, Example, Retirement, Step, Term, Vocabulary
 
 __all__ = [
     "FORMATS",
@@ -60,11 +60,18 @@ __all__ = [
 
 FORMATS: dict[str, str] = {
     "json": "the whole catalogue as one JSON file",
-    "csv": "a folder of CSV files (a zip archive when PATH ends in .zip): examples, sources, directions, one per vocabulary",
+    "csv": "a folder of CSV files (a zip archive when PATH ends in .zip): examples, sources, directions, one per vocabulary, with a Frictionless datapackage.json",
     "sqlite": "a normalised SQLite database",
     "schema": "the JSON Schema of the JSON export",
 }
 """The export formats and what each writes."""
+
+
+def _this_format(value: str) -> str:
+    """The format version this module writes and reads (``Literal[EXPORT_FORMAT]`` is not a valid type)."""
+    if value != EXPORT_FORMAT:
+        raise ValueError(f"format_version must be {EXPORT_FORMAT!r}")
+    return value
 
 
 class _Export(BaseModel):
@@ -77,7 +84,7 @@ class _Export(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", title="buurtverbinding catalogue", use_attribute_docstrings=True)
 
-    format_version: Literal[EXPORT_FORMAT]
+    format_version: Annotated[str, AfterValidator(_this_format), Field(json_schema_extra={"const": EXPORT_FORMAT})]
     """Version of this format (SemVer); a new major version breaks consumers."""
     content_version: str
     """Version of the content (the catalogue), e.g. 2026.11.0."""
