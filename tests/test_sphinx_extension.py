@@ -1,23 +1,33 @@
-"""The Sphinx extension ``buurtverbinding.sphinx`` on small projects built in a temporary folder."""
+"""The Sphinx extension ``buurtverbinding.sphinx`` on small projects built in a temporary folder.
+
+The projects are built with the ``sphinx.testing`` fixtures (``make_app``); the tests assert on
+the doctrees where the structure is the point, and on the HTML where the HTML is (headings,
+links, the Interventiewijzer form).
+"""
 
 from __future__ import annotations
 
-import io
+import json
 import re
 import textwrap
-import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.inventory import InventoryFile
 
+from buurtverbinding.sphinx._domain import BvDomain, ObjectEntry
 from buurtverbinding.sphinx._pages import MARKER
+
+pytest_plugins = ("sphinx.testing.fixtures",)
 
 CONF = 'extensions = ["myst_parser", "buurtverbinding.sphinx"]\nlanguage = "nl"\n'
 
 
-def make_project(root: Path, pages: dict[str, str], conf: str = "") -> Path:
+def write_project(root: Path, pages: dict[str, str], conf: str = "") -> Path:
     src = root / "src"
     src.mkdir(parents=True, exist_ok=True)
     (src / "conf.py").write_text(CONF + textwrap.dedent(conf), encoding="utf-8")
@@ -27,92 +37,159 @@ def make_project(root: Path, pages: dict[str, str], conf: str = "") -> Path:
     return src
 
 
-def build(src: Path, builder: str = "html", parallel: int = 0, **overrides: object) -> tuple[Path, str]:
-    """Build the project in-process; returns (output folder, warnings without colour codes)."""
-    warnings = io.StringIO()
-    app = SphinxTestApp(builder, srcdir=src, builddir=src.parent / "_build", confoverrides=dict(overrides),
-                        status=io.StringIO(), warning=warnings, parallel=parallel)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Path(app.outdir), re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue())
-
-
-def inventory(out: Path) -> dict[str, tuple[str, str, str]]:
-    """objects.inv as {name: (type, uri, display name)}."""
-    raw = (out / "objects.inv").read_bytes()
-    body = zlib.decompress(raw.split(b"\n", 4)[4]).decode("utf-8")
-    entries = {}
-    for line in body.splitlines():
-        match = re.match(r"(.+?)\s+(\S+:\S+)\s+(-?\d+)\s+(\S*)\s+(.*)", line)
-        assert match, line
-        name, kind, _, uri, display = match.groups()
-        entries[name] = (kind, uri.replace("$", name) if uri.endswith("$") else uri, name if display == "-" else display)
-    return entries
-
-
-def text_of(path: Path) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+Build = Callable[..., SphinxTestApp]
 
 
 @pytest.fixture
-def project(tmp_path: Path):
-    return lambda pages, conf="": make_project(tmp_path, pages, conf)
+def build(make_app: Callable[..., SphinxTestApp]) -> Build:
+    """``build(src, builder="html", parallel=0, **confoverrides)``: a built application. Each build
+    cleans up the one before it, so a test can build the same project again."""
+    previous: list[SphinxTestApp] = []
+
+    def run(src: Path, builder: str = "html", parallel: int = 0, **overrides: object) -> SphinxTestApp:
+        for app in previous:
+            app.cleanup()
+        app = make_app(builder, srcdir=src, builddir=src.parent / "_build", confoverrides=dict(overrides), parallel=parallel)
+        previous.append(app)
+        app.build()
+        return app
+
+    return run
 
 
-def test_example_renders_fields_sections_evidence_and_sources(project, cat) -> None:
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    return lambda pages, conf="": write_project(tmp_path, pages, conf)
+
+
+def warnings_of(app: SphinxTestApp) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+
+
+def doctree(app: SphinxTestApp, docname: str = "index", *, resolved: bool = False) -> nodes.document:
+    """The page as read (``resolved=False``), or after the post-transforms of the app's builder."""
+    if resolved:
+        return app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
+    return app.env.get_doctree(docname)
+
+
+def with_class(tree: nodes.Node, cls: type[nodes.Element], name: str) -> list[nodes.Element]:
+    return [n for n in tree.findall(cls) if name in n["classes"]]
+
+
+def inventory(app: SphinxTestApp) -> dict[str, tuple[str, str, str]]:
+    """objects.inv as {name: (type, uri, display name)}."""
+    data = InventoryFile.loads((Path(app.outdir) / "objects.inv").read_bytes(), uri="").data
+    return {name: (kind, item.uri, name if item.display_name == "-" else item.display_name)
+            for kind, items in data.items() for name, item in items.items()}
+
+
+def html_of(app: SphinxTestApp, docname: str = "index") -> str:
+    return (Path(app.outdir) / f"{docname}.html").read_text(encoding="utf-8")
+
+
+# --- the domain's declarations -------------------------------------------------------------
+
+
+def test_the_domain_class_declares_the_directives_and_the_role() -> None:
+    assert {"example", "examples", "direction", "step", "checklist", "glossary", "vocabulary", "matrix",
+            "interventiewijzer", "filter-options"} <= set(BvDomain.directives)
+    assert set(BvDomain.roles) == {"ref"}
+
+
+def test_domain_entries_are_named(project, build: Build) -> None:
+    app = build(project({"index.md": "# Start\n\n```{bv:example} buurtbemiddeling\n```\n"}))
+    entry = app.env.domains["bv"].objects["buurtbemiddeling"]
+    assert entry == ObjectEntry(kind="example", docname="index", anchor="bv-buurtbemiddeling", title="Buurtbemiddeling")
+    assert (entry.kind, entry.docname, entry.anchor, entry.title) == tuple(entry)
+
+
+# --- directives ----------------------------------------------------------------------------
+
+
+def test_example_renders_fields_sections_evidence_and_sources(project, build: Build, cat) -> None:
     example = cat.get("buurtbemiddeling")
-    src = project({"index.md": "# Start\n\n```{bv:example} buurtbemiddeling\n```\n"})
-    out, warnings = build(src)
-    assert warnings == ""
-    html = (out / "index.html").read_text(encoding="utf-8")
-    text = text_of(out / "index.html")
-    assert 'id="bv-buurtbemiddeling"' in html
-    assert '<h2 class="bv-title rubric">Buurtbemiddeling</h2>' in html
-    for heading in ("Aanleiding", "Aanpak", "Wat het oplevert", "Aandachtspunten", "Onderbouwing", "Bronnen"):
-        assert f'<h3 class="rubric">{heading}</h3>' in html
-    assert example.summary.split(".")[0] in text
-    assert f"Bewijs: {cat.label('bewijsniveaus', example.evidence.level)}" in text
-    assert f"bv-evidence-{example.evidence.level}" in html
-    for source in example.sources:
-        assert f'href="{source.url.replace("&", "&amp;")}"' in html
-    assert cat.label("fasen", example.phases[0]) in text
+    app = build(project({"index.md": "# Start\n\n```{bv:example} buurtbemiddeling\n```\n"}))
+    assert warnings_of(app) == ""
+    (box,) = with_class(doctree(app), nodes.container, "bv-example")
+    assert box["ids"] == ["bv-buurtbemiddeling"]
+    (title,) = with_class(box, nodes.rubric, "bv-title")
+    assert (title.astext(), title["heading-level"]) == ("Buurtbemiddeling", 2)
+    inner = {r.astext() for r in box.findall(nodes.rubric) if r["heading-level"] == 3}
+    assert {"Aanleiding", "Aanpak", "Wat het oplevert", "Aandachtspunten", "Onderbouwing", "Bronnen"} <= inner
+    (summary,) = with_class(box, nodes.paragraph, "bv-summary")
+    assert summary.astext() == example.summary
+    (badge,) = with_class(box, nodes.inline, f"bv-evidence-{example.evidence.level}")
+    assert badge.astext() == f"Bewijs: {cat.label('bewijsniveaus', example.evidence.level)}"
+    links = {ref["refuri"] for ref in box.findall(nodes.reference) if "refuri" in ref}
+    assert {source.url for source in example.sources} <= links
+    (fields,) = with_class(box, nodes.field_list, "bv-fields")
+    assert cat.label("fasen", example.phases[0]) in fields.astext()
     # Markdown of the sections became real lists and emphasis, not literal Markdown
-    assert "<em>community boards</em>" in html
-    assert "<li><p>Deelname is vrijwillig" in html
+    assert "community boards" in [e.astext() for e in box.findall(nodes.emphasis)]
+    assert any(item.astext().startswith("Deelname is vrijwillig") for item in box.findall(nodes.list_item))
+    # headings keep their level in HTML
+    html = html_of(app)
+    assert '<h2 class="bv-title rubric">Buurtbemiddeling</h2>' in html
+    assert '<h3 class="rubric">Aanpak</h3>' in html
 
 
-def test_markdown_fields_render_the_same_in_rst_and_md_pages(tmp_path: Path) -> None:
-    rst = make_project(tmp_path / "rst", {"index.rst": "Start\n=====\n\n.. bv:example:: buurtbemiddeling\n"})
-    md = make_project(tmp_path / "md", {"index.md": "# Start\n\n```{bv:example} buurtbemiddeling\n```\n"})
-    blocks = []
+def test_markdown_fields_render_the_same_in_rst_and_md_pages(tmp_path: Path, build: Build) -> None:
+    rst = write_project(tmp_path / "rst", {"index.rst": "Start\n=====\n\n.. bv:example:: buurtbemiddeling\n"})
+    md = write_project(tmp_path / "md", {"index.md": "# Start\n\n```{bv:example} buurtbemiddeling\n```\n"})
+    trees, blocks = [], []
     for src in (rst, md):
-        out, warnings = build(src)
-        assert warnings == ""
-        html = (out / "index.html").read_text(encoding="utf-8")
+        app = build(src)
+        assert warnings_of(app) == ""
+        (box,) = with_class(doctree(app), nodes.container, "bv-example")
+        trees.append(box.pformat())
+        html = html_of(app)
         start = html.index('<div class="bv-object bv-example')
         blocks.append(html[start : html.index("</section>", start)])
+    assert trees[0] == trees[1]
     assert blocks[0] == blocks[1]
     assert "<em>community boards</em>" in blocks[0]
 
 
-def test_examples_list_filters_like_catalog_filter(project, cat) -> None:
-    src = project({"index.md": "# Start\n\n```{bv:examples}\n:phase: ongemak, spanningen\n:location: portiek\n```\n"})
-    out, warnings = build(src)
-    assert warnings == ""
+def test_examples_list_filters_like_catalog_filter(project, build: Build, cat) -> None:
+    app = build(project({"index.md": "# Start\n\n```{bv:examples}\n:phase: ongemak, spanningen\n:location: portiek\n```\n"}))
+    assert warnings_of(app) == ""
     expected = cat.filter(phase=["ongemak", "spanningen"], location="portiek")
     assert expected
-    text = text_of(out / "index.html")
-    assert f"{len(expected)} voorbeelden:" in text or f"{len(expected)} voorbeeld:" in text
-    for example in expected:
-        assert example.title in text
-    for example in set(cat.examples) - set(expected):
-        assert f">{example.title}<" not in (out / "index.html").read_text(encoding="utf-8")
+    tree = doctree(app)
+    (listing,) = with_class(tree, nodes.bullet_list, "bv-examples")
+    titles = [item.children[0].astext() for item in listing.children]
+    assert titles == sorted((e.title for e in expected), key=str.casefold)
+    (counted,) = with_class(tree, nodes.paragraph, "bv-count")
+    assert counted.astext() == f"{len(expected)} voorbeeld{'' if len(expected) == 1 else 'en'}:"
 
 
-def test_bad_ids_and_values_warn_with_stable_subtypes(project) -> None:
-    src = project({"index.md": """\
+def test_examples_takes_one_option_per_facet(project, build: Build, cat) -> None:
+    from buurtverbinding.catalog import FACETS
+
+    options = {facet.option: cat.valid_values(key)[0] for key, facet in FACETS.items()}
+    text = "".join(f":{option}: {value}\n" for option, value in options.items())
+    app = build(project({"index.md": f"# Start\n\n```{{bv:examples}}\n{text}```\n"}))
+    assert warnings_of(app) == ""  # every option is known, every value valid
+    assert set(BvDomain.directives["examples"].option_spec) == set(options)
+
+
+def test_filter_options_lists_every_option_with_its_values(project, build: Build, cat) -> None:
+    from buurtverbinding.catalog import FACETS
+
+    app = build(project({"index.md": "# Start\n\n```{bv:filter-options}\n```\n"}))
+    assert warnings_of(app) == ""
+    (listing,) = with_class(doctree(app), nodes.definition_list, "bv-filter-options")
+    listed = {item.children[0].astext(): item.children[1] for item in listing.children}
+    assert list(listed) == [f":{facet.option}:" for facet in FACETS.values()]
+    for key, facet in FACETS.items():
+        values = [literal.astext() for literal in listed[f":{facet.option}:"].findall(nodes.literal)]
+        assert values == list(cat.valid_values(key))
+        assert listed[f":{facet.option}:"].astext().replace("\u2019", "'").startswith(facet.label)
+
+
+def test_bad_ids_and_values_warn_with_stable_subtypes(project, build: Build) -> None:
+    app = build(project({"index.md": """\
         # Start
 
         ```{bv:example} buurtbemiddelling
@@ -126,57 +203,60 @@ def test_bad_ids_and_values_warn_with_stable_subtypes(project) -> None:
         ```
 
         Zie {bv:ref}`niet-bestaand`.
-        """})
-    out, warnings = build(src)
+        """}))
+    warnings = warnings_of(app)
     assert "[bv.unknown-id]" in warnings and "closest ids: buurtbemiddeling" in warnings
     assert "[bv.wrong-kind]" in warnings and "'ontmoeting' names a direction, but bv:example renders examples only; use bv:direction" in warnings
     assert "[bv.unknown-value]" in warnings and "unknown phase 'onrust'" in warnings and "rust, ongemak" in warnings
     assert warnings.count("[bv.unknown-id]") == 2
     assert "Traceback" not in warnings
-    assert "niet-bestaand" in text_of(out / "index.html")
+    tree = doctree(app)
+    assert not with_class(tree, nodes.container, "bv-object")  # nothing half-rendered
+    assert [n.astext() for n in with_class(tree, nodes.inline, "bv-unknown")] == ["niet-bestaand"]
 
 
-def test_suppress_warnings_silences_one_kind(project) -> None:
-    src = project(
+def test_suppress_warnings_silences_one_kind(project, build: Build) -> None:
+    app = build(project(
         {"index.md": "# Start\n\n```{bv:example} buurtbemiddelling\n```\n\n```{bv:examples}\n:phase: onrust\n```\n"},
         'suppress_warnings = ["bv.unknown-id"]\n',
-    )
-    _, warnings = build(src)
-    assert "[bv.unknown-id]" not in warnings
-    assert "[bv.unknown-value]" in warnings
+    ))
+    assert "[bv.unknown-id]" not in warnings_of(app)
+    assert "[bv.unknown-value]" in warnings_of(app)
 
 
-def test_ref_role_links_to_rendered_objects_with_their_titles(project, cat) -> None:
-    src = project({
+# --- the role and the inventory ------------------------------------------------------------
+
+
+def test_ref_role_links_to_rendered_objects_with_their_titles(project, build: Build) -> None:
+    app = build(project({
         "index.md": "# Start\n\nZie {bv:ref}`buurtbemiddeling` en {bv:ref}`de tafel <aan-tafel>`.\n\n```{toctree}\nobjects\n```\n",
         "objects.md": "# Objecten\n\n```{bv:example} buurtbemiddeling\n```\n\n```{bv:checklist} aan-tafel\n```\n",
-    })
-    out, warnings = build(src)
-    assert warnings == ""
-    html = (out / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'href="objects.html#bv-buurtbemiddeling"[^>]*><span[^>]*>Buurtbemiddeling</span>', html)
-    assert re.search(r'href="objects.html#bv-aan-tafel"[^>]*><span[^>]*>de tafel</span>', html)
+    }))
+    assert warnings_of(app) == ""
+    links = {ref.astext(): ref["refuri"] for ref in doctree(app, resolved=True).findall(nodes.reference) if ref.get("internal")}
+    assert links["Buurtbemiddeling"] == "objects.html#bv-buurtbemiddeling"
+    assert links["de tafel"] == "objects.html#bv-aan-tafel"
 
 
-def test_ref_to_an_object_that_is_not_rendered_warns_unresolved(project) -> None:
-    src = project({"index.md": "# Start\n\nZie {bv:ref}`buurtbemiddeling`.\n"})
-    out, warnings = build(src)
-    assert "[bv.unresolved]" in warnings
-    assert "Buurtbemiddeling" in text_of(out / "index.html")
+def test_ref_to_an_object_that_is_not_rendered_warns_unresolved(project, build: Build) -> None:
+    app = build(project({"index.md": "# Start\n\nZie {bv:ref}`buurtbemiddeling`.\n"}))
+    assert "[bv.unresolved]" in warnings_of(app)
+    tree = doctree(app, resolved=True)
+    assert not list(tree.findall(nodes.reference))
+    assert "Buurtbemiddeling" in tree.astext()
 
 
-def test_links_inside_directives_to_unrendered_objects_stay_silent(project) -> None:
+def test_links_inside_directives_to_unrendered_objects_stay_silent(project, build: Build) -> None:
     # the example links to its direction and related examples; this project renders none of them
-    src = project({"index.md": "# Start\n\n```{bv:example} buurtbemiddeling\n```\n"}, "nitpicky = True\n")
-    out, warnings = build(src)
-    assert warnings == ""
-    assert "Contact, omgang en begrip in de directe woonomgeving" in text_of(out / "index.html")
+    app = build(project({"index.md": "# Start\n\n```{bv:example} buurtbemiddeling\n```\n"}, "nitpicky = True\n"))
+    assert warnings_of(app) == ""
+    assert "Contact, omgang en begrip in de directe woonomgeving" in doctree(app, resolved=True).astext()
 
 
-def test_every_rendered_object_is_in_objects_inv(project, cat) -> None:
+def test_every_rendered_object_is_in_objects_inv(project, build: Build, cat) -> None:
     step = cat.steps[0]
     checklist = cat.checklists_for(step.id)[0]
-    src = project({"index.md": f"""\
+    app = build(project({"index.md": f"""\
         # Start
 
         ```{{bv:direction}} ontmoeting
@@ -193,10 +273,9 @@ def test_every_rendered_object_is_in_objects_inv(project, cat) -> None:
 
         ```{{bv:glossary}}
         ```
-        """})
-    out, warnings = build(src)
-    assert warnings == ""
-    entries = inventory(out)
+        """}))
+    assert warnings_of(app) == ""
+    entries = inventory(app)
     assert entries["ontmoeting"][0] == "bv:direction"
     assert entries[step.id][0] == "bv:step"
     assert entries[checklist.id][0] == "bv:checklist"
@@ -204,30 +283,49 @@ def test_every_rendered_object_is_in_objects_inv(project, cat) -> None:
     assert entries["buurtbemiddeling"] == ("bv:example", "index.html#bv-buurtbemiddeling", "Buurtbemiddeling")
     for term in cat.glossary:
         assert entries[term.id][0] == "bv:term"
+    objects = app.env.domains["bv"].objects
+    assert {name: f"bv:{entry.kind}" for name, entry in objects.items()} == {
+        name: kind for name, (kind, _, _) in entries.items() if kind.startswith("bv:")}
 
 
-def test_the_same_object_on_two_pages_warns_duplicate_unless_no_index(project) -> None:
+def test_the_same_object_on_two_pages_warns_duplicate_unless_no_index(project, build: Build) -> None:
     pages = {
         "index.md": "# Start\n\n```{toctree}\ntwo\n```\n\n```{bv:example} buurtbemiddeling\n```\n",
         "two.md": "# Twee\n\n```{bv:example} buurtbemiddeling\n```\n",
     }
-    _, warnings = build(project(pages))
-    assert "[bv.duplicate]" in warnings
+    app = build(project(pages))
+    assert warnings_of(app).count("[bv.duplicate]") == 1
+    assert app.env.domains["bv"].objects["buurtbemiddeling"].docname == "index"  # the first one read keeps it
 
     pages["two.md"] = "# Twee\n\n```{bv:example} buurtbemiddeling\n:no-index:\n```\n"
-    _, warnings = build(project(pages))
-    assert "[bv.duplicate]" not in warnings
+    app = build(project(pages))
+    assert "[bv.duplicate]" not in warnings_of(app)
 
 
-def test_matrix_is_a_table_with_header_scopes_and_wijzer_links(project, cat) -> None:
-    src = project({
+def test_a_parallel_read_warns_duplicate_once_through_the_same_method(project, build: Build) -> None:
+    # enough pages for Sphinx to read them in several processes; the copies on the first and the
+    # last page are read apart, so the merge of the domain data finds the duplicate
+    names = [f"p{n:02d}" for n in range(24)]
+    pages = {"index.md": "# Start\n\n```{toctree}\n" + "\n".join(names) + "\n```\n"}
+    pages |= {f"{name}.md": f"# {name}\n" for name in names}
+    for name in (names[0], names[-1]):
+        pages[f"{name}.md"] += "\n```{bv:example} buurtbemiddeling\n```\n"
+    app = build(project(pages), parallel=2)
+    assert warnings_of(app).count("[bv.duplicate]") == 1
+    assert app.env.domains["bv"].objects["buurtbemiddeling"].docname in (names[0], names[-1])
+
+
+# --- HTML-only output and other builders ---------------------------------------------------
+
+
+def test_matrix_is_a_table_with_header_scopes_and_wijzer_links(project, build: Build, cat) -> None:
+    app = build(project({
         "index.md": "# Start\n\n```{toctree}\nwijzer\n```\n\n```{bv:matrix}\n```\n",
         "wijzer.md": "# Wijzer\n\n```{bv:interventiewijzer}\n```\n",
-    })
-    out, warnings = build(src)
-    assert warnings == ""
-    html = (out / "index.html").read_text(encoding="utf-8")
-    assert "<caption>" in html
+    }))
+    assert warnings_of(app) == ""
+    html = html_of(app)
+    assert "<caption" in html
     assert html.count('<th scope="col">') == 2 + len(cat.vocabulary("fasen").values)
     assert html.count('<th scope="row">') == len(cat.directions)
     count = len(cat.filter(direction="ontmoeting", phase="spanningen"))
@@ -235,20 +333,37 @@ def test_matrix_is_a_table_with_header_scopes_and_wijzer_links(project, cat) -> 
     assert f'<a href="wijzer.html?richting=ontmoeting&amp;fase=spanningen">{count}<span class="bv-visually-hidden">' in html
 
 
-def test_interventiewijzer_has_labelled_controls_live_region_and_data(project, cat) -> None:
-    import json
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml"])
+def test_the_plain_forms_are_in_the_doctree_and_html_swaps_them_in_a_post_transform(project, build: Build, cat, builder: str) -> None:
+    from buurtverbinding.sphinx._matrix import matrix, matrix_html
+    from buurtverbinding.sphinx._wijzer import wijzer, wijzer_html
 
-    src = project({
+    app = build(project({"index.md": "# Start\n\n```{bv:matrix}\n```\n\n```{bv:interventiewijzer}\n```\n"}), builder)
+    assert warnings_of(app) == ""
+    read = doctree(app)
+    (table,) = next(iter(read.findall(matrix))).findall(nodes.table)
+    assert len(list(table.findall(nodes.row))) == 1 + len(cat.directions)
+    assert "De Interventiewijzer werkt in de HTML-versie" in next(iter(read.findall(wijzer))).astext()
+    resolved = doctree(app, resolved=True)
+    assert not list(resolved.findall(matrix)) and not list(resolved.findall(wijzer))
+    assert len(list(resolved.findall(matrix_html))) == 1 and len(list(resolved.findall(wijzer_html))) == 1
+
+
+def test_interventiewijzer_has_labelled_controls_live_region_and_data(project, build: Build, cat) -> None:
+    app = build(project({
         "index.md": "# Start\n\n```{toctree}\nvoorbeeld\n```\n\n```{bv:interventiewijzer}\n```\n",
         "voorbeeld.md": "# Voorbeeld\n\n```{bv:example} buurtbemiddeling\n```\n",
-    })
-    out, warnings = build(src)
-    assert warnings == ""
-    html = (out / "index.html").read_text(encoding="utf-8")
-    assert "<fieldset>" in html and "<legend>" in html
-    for param, label in (("richting", "Richting"), ("fase", "Fase"), ("plek", "Plek"), ("doelgroep", "Doelgroep")):
-        assert f'<label for="bv-filter-{param}">{label}</label>' in html
-        assert f'<select id="bv-filter-{param}" name="{param}">' in html
+    }))
+    assert warnings_of(app) == ""
+    out = Path(app.outdir)
+    html = html_of(app)
+    form = html[html.index('<div class="bv-wijzer"') :]
+    assert "<fieldset>" in form and "<legend" in form
+    controls = re.findall(r'<(?:input|select)\b[^>]*\bid="([^"]+)"[^>]*\bname="([^"]+)"', form)
+    for param in ("richting", "fase", "plek", "doelgroep"):
+        assert param in {name for _, name in controls}, param
+    for control, _ in controls:  # every control has its label
+        assert f'<label for="{control}">' in form, control
     assert 'role="status" aria-live="polite"' in html
     assert 'src="_static/bv-wijzer.js' in html
     assert "cdn" not in html.lower().replace("cdnjs", "")
@@ -266,27 +381,39 @@ def test_interventiewijzer_has_labelled_controls_live_region_and_data(project, c
     assert 'media="print"' in html and "bv-print.css" in html
 
 
-def test_text_builder_gets_a_plain_table_and_a_sentence(project, cat) -> None:
-    src = project({"index.md": "# Start\n\n```{bv:matrix}\n```\n\n```{bv:interventiewijzer}\n```\n\n```{bv:checklist} aan-tafel\n```\n"})
-    out, warnings = build(src, "text")
-    assert warnings == ""
-    text = (out / "index.txt").read_text(encoding="utf-8")
-    assert "Aantal praktijkvoorbeelden per oplossingsrichting en fase" in text
-    assert cat.directions[0].short_title in text
-    assert "De Interventiewijzer werkt in de HTML-versie" in text
-    assert cat.get("aan-tafel").items[0].question in text
+@pytest.mark.parametrize("builder", ["text", "latex"])
+def test_other_builders_get_a_plain_table_and_a_sentence(project, build: Build, cat, builder: str) -> None:
+    from buurtverbinding.sphinx._matrix import matrix_html
+    from buurtverbinding.sphinx._wijzer import wijzer_html
+
+    app = build(project({"index.md": "# Start\n\n```{bv:matrix}\n```\n\n```{bv:interventiewijzer}\n```\n\n```{bv:checklist} aan-tafel\n```\n"}), builder)
+    assert warnings_of(app) == ""
+    resolved = doctree(app, resolved=True)
+    assert not list(resolved.findall(matrix_html)) and not list(resolved.findall(wijzer_html))
+    (table,) = resolved.findall(nodes.table)
+    assert table.next_node(nodes.title).astext() == "Aantal praktijkvoorbeelden per oplossingsrichting en fase"
+    if builder == "text":
+        text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
+        assert "Aantal praktijkvoorbeelden per oplossingsrichting en fase" in text
+        assert cat.directions[0].short_title in text
+        assert "De Interventiewijzer werkt in de HTML-versie" in text
+        assert cat.get("aan-tafel").items[0].question in text
 
 
-def test_generated_pages_are_written_once_and_stale_ones_removed(tmp_path: Path, cat, content_copy: Path) -> None:
-    src = make_project(
+# --- generated pages, retired ids, configuration, parallel builds ----------------------------
+
+
+def test_generated_pages_are_written_once_and_stale_ones_removed(tmp_path: Path, build: Build, cat, content_copy: Path) -> None:
+    src = write_project(
         tmp_path,
         {"index.md": "# Start\n\n```{toctree}\ncatalogus/richtingen/index\ncatalogus/stappenplan/index\ncatalogus/overzicht\n"
                      "catalogus/interventiewijzer\ncatalogus/begrippen\n```\n",
          "catalogus/notities.md": "# Notities\n\nHandgeschreven.\n"},
         f'bv_content_dir = {str(content_copy)!r}\nbv_pages_dir = "catalogus"\nexclude_patterns = ["catalogus/notities.md"]\n',
     )
-    out, warnings = build(src)
-    assert warnings == ""
+    app = build(src)
+    assert warnings_of(app) == ""
+    out = Path(app.outdir)
     pages = src / "catalogus"
     for example in cat.examples:
         page = pages / "voorbeelden" / f"{example.id}.md"
@@ -310,34 +437,38 @@ def test_generated_pages_are_written_once_and_stale_ones_removed(tmp_path: Path,
         body = path.read_text(encoding="utf-8")
         if "portiekgesprekken" in body and path.name != "README.md":
             path.write_text(re.sub(r",?\s*portiekgesprekken", "", body).replace("[, ", "["), encoding="utf-8")
-    out, warnings = build(src)
+    app = build(src)
     assert not (pages / "voorbeelden" / "portiekgesprekken.md").exists()
-    assert "portiekgesprekken" not in inventory(out)
-    assert "buurtbemiddeling" in inventory(out)
+    assert "portiekgesprekken" not in inventory(app)
+    assert "buurtbemiddeling" in inventory(app)
+    assert "portiekgesprekken" not in app.env.domains["bv"].objects
     assert (pages / "notities.md").read_text(encoding="utf-8") == "# Notities\n\nHandgeschreven.\n"
 
 
-def test_retired_id_warns_and_uses_the_replacement(tmp_path: Path, content_copy: Path) -> None:
+def test_retired_id_warns_and_uses_the_replacement(tmp_path: Path, build: Build, content_copy: Path) -> None:
     text = (content_copy / "retired.yaml").read_text(encoding="utf-8").replace(
         "retired: []", "retired:\n  - id: burenbemiddeling\n    status: retired\n    replaced_by: buurtbemiddeling\n")
     (content_copy / "retired.yaml").write_text(text, encoding="utf-8")
-    src = make_project(
+    src = write_project(
         tmp_path,
         {"index.md": "# Start\n\n```{bv:example} burenbemiddeling\n```\n\nZie {bv:ref}`burenbemiddeling`.\n"},
         f"bv_content_dir = {str(content_copy)!r}\n",
     )
-    out, warnings = build(src)
+    app = build(src)
+    warnings = warnings_of(app)
     assert warnings.count("[bv.retired-id]") == 2
     assert "'burenbemiddeling' is retired; it is replaced by 'buurtbemiddeling'" in warnings
-    html = (out / "index.html").read_text(encoding="utf-8")
-    assert 'id="bv-buurtbemiddeling"' in html
-    assert re.search(r'href="#bv-buurtbemiddeling"[^>]*><span[^>]*>Buurtbemiddeling</span>', html)
+    tree = doctree(app, resolved=True)
+    (box,) = with_class(tree, nodes.container, "bv-example")
+    assert box["ids"] == ["bv-buurtbemiddeling"]
+    (link,) = [ref for ref in tree.findall(nodes.reference) if ref.get("refid") == "bv-buurtbemiddeling"]
+    assert link.astext() == "Buurtbemiddeling"
 
 
-def test_content_folder_with_errors_stops_the_build_with_the_lint_messages(tmp_path: Path, content_copy: Path) -> None:
+def test_content_folder_with_errors_stops_the_build_with_the_lint_messages(tmp_path: Path, build: Build, content_copy: Path) -> None:
     path = content_copy / "voorbeelden" / "buurtbemiddeling.md"
     path.write_text(path.read_text(encoding="utf-8").replace("direction: woonomgeving", "direction: woonomgevin"), encoding="utf-8")
-    src = make_project(tmp_path, {"index.md": "# Start\n"}, f"bv_content_dir = {str(content_copy)!r}\n")
+    src = write_project(tmp_path, {"index.md": "# Start\n"}, f"bv_content_dir = {str(content_copy)!r}\n")
     from buurtverbinding.sphinx._data import CatalogError
 
     with pytest.raises(CatalogError, match=r"BV202.*direction 'woonomgevin' does not exist; did you mean 'woonomgeving'"):
@@ -352,19 +483,22 @@ def test_content_folder_with_errors_stops_the_build_with_the_lint_messages(tmp_p
         ('bv_pages_dir = ""\n', "bv_pages_dir = '' is not valid"),
     ],
 )
-def test_bad_configuration_values_are_named(project, conf: str, message: str) -> None:
+def test_bad_configuration_values_are_named(project, build: Build, conf: str, message: str) -> None:
     src = project({"index.md": "# Start\n"}, conf)
     with pytest.raises(ConfigError, match=message):
         build(src)
 
 
-def test_parallel_build_gives_the_same_objects(tmp_path: Path, content_copy: Path) -> None:
+def test_parallel_build_gives_the_same_objects(tmp_path: Path, build: Build, content_copy: Path) -> None:
     pages = {"index.md": "# Start\n\n```{toctree}\ncatalogus/richtingen/index\ncatalogus/stappenplan/index\ncatalogus/overzicht\n"
                          "catalogus/interventiewijzer\ncatalogus/begrippen\n```\n"}
     conf = f'bv_content_dir = {str(content_copy)!r}\nbv_pages_dir = "catalogus"\n'
-    serial, warnings = build(make_project(tmp_path / "serial", pages, conf))
-    assert warnings == ""
-    parallel, warnings = build(make_project(tmp_path / "parallel", pages, conf), parallel=2)
-    assert warnings == ""
-    assert inventory(parallel) == inventory(serial)
-    assert (parallel / "_static" / "bv-wijzer.json").read_bytes() == (serial / "_static" / "bv-wijzer.json").read_bytes()
+    serial = build(write_project(tmp_path / "serial", pages, conf))
+    assert warnings_of(serial) == ""
+    serial_objects, serial_inventory = dict(serial.env.domains["bv"].objects), inventory(serial)
+    serial_data = (Path(serial.outdir) / "_static" / "bv-wijzer.json").read_bytes()
+    parallel = build(write_project(tmp_path / "parallel", pages, conf), parallel=2)
+    assert warnings_of(parallel) == ""
+    assert dict(parallel.env.domains["bv"].objects) == serial_objects
+    assert inventory(parallel) == serial_inventory
+    assert (Path(parallel.outdir) / "_static" / "bv-wijzer.json").read_bytes() == serial_data

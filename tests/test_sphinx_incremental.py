@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
 
 EXAMPLE = "buurtbemiddeling"
 
@@ -30,7 +32,8 @@ catalogus/begrippen
 class Project:
     """A project with its own copy of the content, built again and again in the same folders."""
 
-    def __init__(self, root: Path, content: Path) -> None:
+    def __init__(self, root: Path, content: Path, make_app: Callable[..., SphinxTestApp]) -> None:
+        self.make_app = make_app
         self.src = root / "src"
         self.src.mkdir()
         self.content = content
@@ -45,14 +48,13 @@ class Project:
     def build(self) -> set[str]:
         """Build; returns the documents that were read."""
         read: list[str] = []
-        warnings = io.StringIO()
-        app = SphinxTestApp("html", srcdir=self.src, builddir=self.src.parent / "_build", status=io.StringIO(), warning=warnings)
+        app = self.make_app("html", srcdir=self.src, builddir=self.src.parent / "_build")
         app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
         try:
             app.build()
         finally:
-            app.cleanup()
-        assert re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue()) == ""
+            app.cleanup()  # the next build is a new application in the same folders
+        assert re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue()) == ""
         self.out = Path(app.outdir)
         return set(read)
 
@@ -67,8 +69,8 @@ class Project:
 
 
 @pytest.fixture
-def project(tmp_path: Path, content_copy: Path) -> Project:
-    project = Project(tmp_path, content_copy)
+def project(tmp_path: Path, content_copy: Path, make_app: Callable[..., SphinxTestApp]) -> Project:
+    project = Project(tmp_path, content_copy, make_app)
     first = project.build()
     assert f"catalogus/voorbeelden/{EXAMPLE}" in first and "los" in first
     return project

@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.addnodes import pending_xref
 from sphinx.util.docutils import SphinxDirective
 
-from ._data import catalog, kind_of, resolve, use
+from ._data import catalog, kind_of, resolve, title_of, use
 from ._markdown import markdown_batch, markdown_nodes, rubric
 from ._warnings import BvWarning, warn
 
@@ -22,6 +22,8 @@ __all__ = ["BvDirective", "heading_level"]
 
 def heading_level(argument: str | None) -> int:
     """Option converter: a heading level from 1 to 6."""
+    if not argument:
+        raise ValueError("a heading level is missing; use 1 to 6")
     value = directives.positive_int(argument)
     if value > 6:
         raise ValueError(f"heading level {value} is not valid; use 1 to 6")
@@ -99,7 +101,7 @@ class BvDirective(SphinxDirective):
         """Several Markdown fields at once, by name (one render for all; see ``markdown_batch``)."""
         names = [name for name, text in texts.items() if text]
         rendered = markdown_batch([texts[name] for name in names], self.state.document, heading_level=min(self.level + depth, 6), location=self.get_location())
-        return dict(zip(names, rendered))
+        return dict(zip(names, rendered, strict=True))
 
     def link(self, identifier: str, text: str | None = None) -> pending_xref:
         """A link to an object, titled with its title. If the project does not render the object
@@ -107,7 +109,7 @@ class BvDirective(SphinxDirective):
         self.use("title", identifier)
         if text is None:
             record, _ = resolve(self.cat, identifier)
-            text = identifier if record is None else getattr(record, "title", None) or getattr(record, "term", identifier)
+            text = identifier if record is None else title_of(record)
         node = pending_xref(
             "", refdomain="bv", reftype="ref", reftarget=identifier, refexplicit=True, refwarn=False, bv_optional=True,
             refdoc=self.env.current_document.docname,

@@ -182,7 +182,7 @@ def kind_of(record: Any) -> str:
     """The object type name of a record: example, direction, step, checklist, item or term."""
     from ..models import Checklist, ChecklistItem, Direction, Example, Step, Term
 
-    kinds = {Example: "example", Direction: "direction", Step: "step", Checklist: "checklist", ChecklistItem: "item", Term: "term"}
+    kinds: dict[type, str] = {Example: "example", Direction: "direction", Step: "step", Checklist: "checklist", ChecklistItem: "item", Term: "term"}
     return kinds.get(type(record), "other")
 
 

@@ -1,8 +1,14 @@
 """The ``bv`` domain: which object is rendered where, page fingerprints, and cross-references.
 
+The domain class declares everything the domain offers: its object types, its directives
+(``BvDomain.directives``) and its role (``BvDomain.roles``). A component with a new directive adds
+it with one line in ``directives`` (and imports its class here); its nodes and events it registers
+itself, with its own ``setup_*`` function called from :mod:`._extension`.
+
 Domain data (kept in the pickled environment, merged after parallel reads):
 
-``objects``   id → (object type, docname, anchor, title) of every rendered, indexed object
+``objects``   id → :class:`ObjectEntry` (object type, docname, anchor, title) of every rendered,
+              indexed object
 ``uses``      docname → {fingerprint key: hash} of the catalogue pieces the page rendered
 ``wijzer``    docname → anchor of each Interventiewijzer on the page
 ``digest``    hash of the catalogue bytes the environment was last checked against
@@ -11,7 +17,7 @@ Domain data (kept in the pickled environment, merged after parallel reads):
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -19,18 +25,44 @@ from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
 from ._data import catalog, catalog_bytes, digest, outdated_docs
+from ._directives import (
+    ChecklistDirective,
+    DirectionDirective,
+    ExampleDirective,
+    ExamplesDirective,
+    FilterOptionsDirective,
+    GlossaryDirective,
+    StepDirective,
+    VocabularyDirective,
+)
 from ._labels import OBJECT_LABELS
+from ._matrix import MatrixDirective
 from ._roles import RefRole
 from ._warnings import BvWarning, warn
+from ._wijzer import WijzerDirective
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["BvDomain", "setup_domain"]
+__all__ = ["BvDomain", "ObjectEntry", "setup_domain"]
 
-ENV_VERSION = 1
+ENV_VERSION = 2
+"""Version of the pickled domain data; raising it makes Sphinx read every page again."""
+
+
+class ObjectEntry(NamedTuple):
+    """Where one object is rendered (the value of ``BvDomain.objects[id]``)."""
+
+    kind: str
+    """Object type: ``example``, ``direction``, ``step``, ``checklist``, ``item`` or ``term``."""
+    docname: str
+    """The page that renders (and indexes) it."""
+    anchor: str
+    """The id of its node on that page (``bv-<id>``)."""
+    title: str
+    """Its display title."""
 
 
 class BvDomain(Domain):
@@ -40,24 +72,46 @@ class BvDomain(Domain):
     name = "bv"
     label = "buurtverbinding"
     object_types = {kind: ObjType(label, "ref") for kind, label in OBJECT_LABELS.items()}
+    directives = {
+        "example": ExampleDirective,
+        "examples": ExamplesDirective,
+        "filter-options": FilterOptionsDirective,
+        "direction": DirectionDirective,
+        "step": StepDirective,
+        "checklist": ChecklistDirective,
+        "glossary": GlossaryDirective,
+        "vocabulary": VocabularyDirective,
+        "matrix": MatrixDirective,
+        "interventiewijzer": WijzerDirective,
+    }
     roles = {"ref": RefRole(warn_dangling=True, innernodeclass=nodes.inline)}
-    initial_data: dict[str, Any] = {"objects": {}, "uses": {}, "wijzer": {}, "digest": ""}
+    initial_data = {"objects": {}, "uses": {}, "wijzer": {}, "digest": ""}
     data_version = ENV_VERSION
     dangling_warnings = {"ref": "no bv object with id '%(target)s' is rendered in this project"}
 
     # --- recording, during reading ---------------------------------------------------------
 
     @property
-    def objects(self) -> dict[str, tuple[str, str, str, str]]:
-        return self.data["objects"]
+    def objects(self) -> dict[str, ObjectEntry]:
+        objects: dict[str, ObjectEntry] = self.data["objects"]
+        return objects
 
-    def note_object(self, kind: str, identifier: str, title: str, anchor: str, location: Any) -> None:
-        docname = self.env.current_document.docname
-        if identifier in self.objects and self.objects[identifier][1] != docname:
-            other = self.objects[identifier][1]
-            warn(BvWarning.DUPLICATE, f"'{identifier}' is also rendered in {other}; add :no-index: to one of them", location)
+    def note_object(
+        self, kind: str, identifier: str, title: str, anchor: str, location: Any = None, *, docname: str | None = None
+    ) -> None:
+        """Index ``identifier`` as rendered at ``anchor`` on ``docname`` (default: the page being
+        read). The one place that decides duplicates: when another page already renders the
+        object, warn ``bv.duplicate`` and keep the first."""
+        entry = ObjectEntry(kind, docname or self.env.current_document.docname, anchor, title)
+        known = self.objects.get(identifier)
+        if known is not None and known.docname != entry.docname:
+            warn(
+                BvWarning.DUPLICATE,
+                f"'{identifier}' is also rendered in {known.docname}; add :no-index: to one of them",
+                location or entry.docname,
+            )
             return
-        self.objects[identifier] = (kind, docname, anchor, title)
+        self.objects[identifier] = entry
 
     def note_use(self, key: tuple[str, ...], value: str) -> None:
         self.data["uses"].setdefault(self.env.current_document.docname, {})[key] = value
@@ -69,20 +123,15 @@ class BvDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         for identifier, entry in list(self.objects.items()):
-            if entry[1] == docname:
+            if entry.docname == docname:
                 del self.objects[identifier]
         self.data["uses"].pop(docname, None)
         self.data["wijzer"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for identifier, entry in otherdata["objects"].items():
-            if entry[1] not in docnames:
-                continue
-            if identifier in self.objects and self.objects[identifier][1] != entry[1]:
-                other = self.objects[identifier][1]
-                warn(BvWarning.DUPLICATE, f"'{identifier}' is also rendered in {other}; add :no-index: to one of them", entry[1])
-                continue
-            self.objects[identifier] = entry
+            if entry.docname in docnames:
+                self.note_object(entry.kind, identifier, entry.title, entry.anchor, docname=entry.docname)
         for docname in docnames:
             if docname in otherdata["uses"]:
                 self.data["uses"][docname] = otherdata["uses"][docname]
@@ -92,8 +141,8 @@ class BvDomain(Domain):
     # --- output --------------------------------------------------------------------------
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        for identifier, (kind, docname, anchor, title) in sorted(self.objects.items()):
-            yield identifier, title, kind, docname, anchor, 1
+        for identifier, entry in sorted(self.objects.items()):
+            yield identifier, entry.title, entry.kind, entry.docname, entry.anchor, 1
 
     def resolve_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str, node: pending_xref, contnode: nodes.Element
@@ -101,21 +150,20 @@ class BvDomain(Domain):
         entry = self.objects.get(target)
         if entry is None:
             return None
-        kind, docname, anchor, title = entry
-        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+        return make_refnode(builder, fromdocname, entry.docname, entry.anchor, contnode, entry.title)
 
     def resolve_any_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: pending_xref, contnode: nodes.Element
     ) -> list[tuple[str, nodes.reference]]:
         found = self.resolve_xref(env, fromdocname, builder, "ref", target, node, contnode)
-        return [] if found is None else [(f"bv:{self.objects[target][0]}", found)]
+        return [] if found is None else [(f"bv:{self.objects[target].kind}", found)]
 
     def uri(self, builder: Builder, fromdocname: str, identifier: str) -> str | None:
         """The link from ``fromdocname`` to a rendered object, or ``None``."""
         entry = self.objects.get(identifier)
         if entry is None:
             return None
-        return builder.get_relative_uri(fromdocname, entry[1]) + "#" + entry[2]
+        return builder.get_relative_uri(fromdocname, entry.docname) + "#" + entry.anchor
 
     def wijzer_uri(self, builder: Builder, fromdocname: str) -> str | None:
         """The link from ``fromdocname`` to the project's (first) Interventiewijzer, or ``None``."""
