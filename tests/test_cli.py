@@ -31,7 +31,7 @@ def test_list_filtered_json(capsys, cat):
 
 def test_list_bad_value(capsys):
     code, _, err = run(capsys, "list", "--phase", "spanning")
-    assert code == 1 and "spanningen" in err and "valid values" in err
+    assert code == 2 and "--phase" in err and "spanningen" in err and "valid values" in err
 
 
 def test_list_other_kinds(capsys):

@@ -1,25 +1,44 @@
-"""The ``buurtverbinding`` command: list, show, search and lint, each with ``--json``."""
+"""The ``buurtverbinding`` command: every subcommand takes ``--json``; one table of exit codes.
+
+The exit codes (``_common.EXIT_CODES``) are printed by ``buurtverbinding --help`` and listed in
+docs/dev/cli.md: 0 ok, 1 something found wrong or not found, 2 a usage error. Messages are one
+line on stderr, never a traceback; with ``--json`` stdout holds only JSON.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from .._version import __version__
-
+from ..catalog import FACETS, UnknownIdError, UnknownValueError
+from . import _show
 from ._assess import add_assess_parser
-from ._common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, UsageError
+from ._common import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    UsageError,
+    exit_code_table,
+    print_json,
+    short,
+)
 from ._export import add_export_parsers
+from ._new import add_new_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (see ``EXIT_CODES``), also for --help and bad usage."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help and --version (0), argparse's usage errors (2)
+        return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_USAGE)
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
@@ -29,40 +48,62 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"buurtverbinding {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (KeyError, ValueError) as exc:
-        message = str(exc) if not isinstance(exc, KeyError) or type(exc) is not KeyError else f"not found: {exc}"
-        print(f"buurtverbinding {args.command}: {message}", file=sys.stderr)
+        print(f"buurtverbinding {args.command}: {_message(exc)}", file=sys.stderr)
         return EXIT_PROBLEM
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # a bug: say so plainly, without a traceback
         print(f"buurtverbinding {args.command}: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
-        return 70
+        return EXIT_INTERNAL
+
+
+def _message(exc: KeyError | ValueError) -> str:
+    """The one-line message of a lookup or value error, with long input cut short."""
+    if isinstance(exc, UnknownIdError):
+        hint = f"; closest ids: {', '.join(exc.suggestions)}" if exc.suggestions else ""
+        return f"no object with id '{short(exc.id)}'{hint}"
+    if isinstance(exc, UnknownValueError):
+        return str(UnknownValueError(exc.facet, short(exc.value), exc.valid))
+    if type(exc) is KeyError:
+        return f"not found: {exc}"
+    return str(exc)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="buurtverbinding",
-        description="Van polarisatie naar verbinding in buurten: query the catalogue of practical examples, check content.",
+        description="Van polarisatie naar verbinding in buurten: query the catalogue of practical examples, check content. "
+        "Every command takes --json for machine-readable output.",
+        epilog=exit_code_table(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"buurtverbinding {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("list", help="list examples (filtered) or other objects")
     p.add_argument("--kind", choices=["examples", "directions", "steps", "checklists", "terms", "vocabularies"], default="examples")
-    for facet in ("direction", "phase", "location", "target-group"):
-        p.add_argument(f"--{facet}", action="append", metavar="VALUE", help=f"only examples with this {facet} (repeat for OR)")
-    _json_flag(p)
+    for facet in FACETS.values():
+        p.add_argument(
+            f"--{facet.option}", dest=facet.key, action="append", metavar="VALUE",
+            help=f"only examples with this {facet.key.replace('_', ' ')} ({facet.vocabulary or 'a direction id'}; repeat for OR)",
+        )
+    _json_flag(p, '[{"id", "title", "direction"}] (other kinds: [{"id", "title"}])')
     p.set_defaults(run=_cmd_list)
 
-    p = sub.add_parser("show", help="show one object by id")
+    p = sub.add_parser("show", help="show one object by id (example, direction, step, checklist, item, term, vocabulary)")
     p.add_argument("id")
-    _json_flag(p)
+    _json_flag(p, 'the record with all its fields, plus "kind"')
     p.set_defaults(run=_cmd_show)
 
     p = sub.add_parser("search", help="search examples (Dutch, stemmed)")
-    p.add_argument("text", nargs="+")
-    p.add_argument("--limit", type=int, default=10)
-    _json_flag(p)
+    p.add_argument("text", nargs="+", help="the words to search for (not empty)")
+    p.add_argument("--limit", type=int, default=10, help="at most this many hits (1 or more; default: 10)")
+    p.add_argument(
+        "--suggestions", action="store_true",
+        help="with --json: print an object with the hits and how the query was understood (did_you_mean, "
+        "corrections, suggestions) instead of the plain list of hits",
+    )
+    _json_flag(p, '[{"id", "title", "score", "direction"}]')
     p.set_defaults(run=_cmd_search)
 
     add_assess_parser(sub)
@@ -71,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ids", help="list the ids to publish; --write records them in the manifest ids.txt")
     p.add_argument("directory", nargs="?", help="the content folder (default: ./content)")
     p.add_argument("--write", action="store_true", help="add every live and retired id to DIR/ids.txt")
-    _json_flag(p)
+    _json_flag(p, '{"new", "written", "manifest"}')
     p.set_defaults(run=_cmd_ids)
 
     p = sub.add_parser("changelog", help="the CHANGELOG's content section, generated from a diff of two catalogues")
@@ -80,21 +121,20 @@ def _parser() -> argparse.ArgumentParser:
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--check", metavar="CHANGELOG.md", help="exit 1 when the block in this file differs from the content")
     mode.add_argument("--write", metavar="CHANGELOG.md", help="replace the block in this file")
+    _json_flag(p, '{"version", "since", "added", "changed", "retired"} (+ "file" and "up_to_date" or "written")')
     p.set_defaults(run=_cmd_changelog)
+
+    add_new_parser(sub)
 
     p = sub.add_parser("lint", help="check a content folder; reports every problem with a code")
     p.add_argument("directory", nargs="?", help="the content folder (default: ./content)")
-    _json_flag(p)
+    _json_flag(p, '{"ok", "errors", "warnings", "files", "problems"}')
     p.set_defaults(run=_cmd_lint)
     return parser
 
 
-def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+def _json_flag(parser: argparse.ArgumentParser, shape: str = "") -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output" + (f": {shape}" if shape else ""))
 
 
 def _catalog() -> Any:
@@ -108,16 +148,21 @@ def _catalog() -> Any:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     cat = _catalog()
-    facets = {"direction": args.direction, "phase": args.phase, "location": args.location, "target_group": args.target_group}
+    facets = {key: getattr(args, key) for key in FACETS}
     if args.kind != "examples":
         if any(facets.values()):
             raise UsageError("filters (--direction, --phase, ...) apply to --kind examples only")
         records = {"directions": cat.directions, "steps": cat.steps, "checklists": cat.checklists, "terms": cat.glossary, "vocabularies": cat.vocabularies}[args.kind]
         rows = [{"id": r.id, "title": getattr(r, "title", None) or getattr(r, "term", "")} for r in records]
     else:
+        for key, values in facets.items():  # a value outside its vocabulary is a bad argument: exit 2
+            valid = cat.valid_values(key)
+            for value in values or ():
+                if value not in valid:
+                    raise UsageError(f"--{FACETS[key].option}: {UnknownValueError(key.replace('_', ' '), short(value), valid)}")
         rows = [{"id": e.id, "title": e.title, "direction": e.direction} for e in cat.filter(**facets)]
     if args.json:
-        _print_json(rows)
+        print_json(rows)
         return EXIT_OK
     width = max((len(r["id"]) for r in rows), default=0)
     for row in rows:
@@ -131,105 +176,51 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from ..models import ChecklistItem, Example, Step
-
     cat = _catalog()
     record = cat.get(args.id)
     if args.json:
-        _print_json({"kind": type(record).__name__.lower(), **record.model_dump(mode="json")})
+        print_json({"kind": type(record).__name__.lower(), **record.model_dump(mode="json")})
         return EXIT_OK
-    if isinstance(record, Example):
-        print(_format_example(cat, record))
-    else:
-        print(_format_record(record))
-        if isinstance(record, ChecklistItem) and record.vocabulary:
-            print("opties:\n" + "\n".join(f"  - {v.id}: {v.label}" for v in cat.options(record)))
-        elif isinstance(record, Step):
-            print("checklists:\n" + "\n".join(f"  - {c.id}: {c.title}" for c in cat.checklists_for(record.id)))
+    print(_show.render(cat, record))
     return EXIT_OK
 
 
-def _wrap(text: str, indent: str = "") -> str:
-    """Re-flow Markdown paragraphs (separated by blank lines) to the terminal; keep list items."""
-    out = []
-    for paragraph in text.split("\n\n"):
-        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
-        if lines and all(line.startswith(("- ", "* ", "1. ")) for line in lines):
-            out.extend(textwrap.fill(line, width=88, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False, break_long_words=False) for line in lines)
-        else:
-            out.append(textwrap.fill(" ".join(lines), width=88, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False))
-        out.append("")
-    return "\n".join(out).rstrip()
-
-
-def _format_example(cat: Any, ex: Any) -> str:
-    def labels(vocabulary: str, values: Sequence[str]) -> str:
-        return ", ".join(cat.label(vocabulary, v) for v in values) or "-"
-
-    directions = ", ".join(cat.get(d).short_title for d in ex.directions)
-    lines = [
-        ex.title,
-        "=" * len(ex.title),
-        _wrap(ex.summary),
-        "",
-        f"Richting:        {directions}",
-        f"Fasen:           {labels('fasen', ex.phases)}",
-        f"Locaties:        {labels('locaties', ex.locations)}",
-        f"Doelgroepen:     {labels('doelgroepen', ex.target_groups)}",
-        f"Partners:        {labels('actoren', ex.partners)}",
-        f"Organisatie:     {ex.organisation}",
-        f"Gemeenten:       {', '.join(ex.municipalities) or '-'}",
-        f"Bewijs:          {cat.label('bewijsniveaus', ex.evidence.level)}; effect {cat.label('effectrichtingen', ex.evidence.effect).lower()}",
-        f"Relatie KIS:     {cat.label('kis-relaties', ex.kis_relation)}",
-        f"Laatst nagekeken: {ex.reviewed.isoformat()}",
-    ]
-    for heading, text in (("Aanleiding", ex.sections.background), ("Aanpak", ex.sections.approach), ("Wat het oplevert", ex.sections.outcomes), ("Aandachtspunten", ex.sections.considerations)):
-        lines += ["", heading, "-" * len(heading), _wrap(text)]
-    lines += ["", "Bronnen", "-------"]
-    lines += [f"- {s.title} ({s.publisher}{', ' + str(s.year) if s.year else ''}) {s.url}" for s in ex.sources]
-    return "\n".join(lines)
-
-
-def _format_record(record: Any) -> str:
-    data = record.model_dump(mode="json")
-    title = data.get("title") or data.get("term") or data.get("question") or record.id
-    lines = [title, "=" * len(title)]
-    for key, value in data.items():
-        if key in ("title", "term", "question"):
-            continue
-        if isinstance(value, list):
-            lines.append(f"{key}:")
-            for entry in value:
-                if isinstance(entry, dict):
-                    text = entry.get("question") or entry.get("label") or entry.get("title") or entry.get("id")
-                    lines.append(f"  - {entry.get('id', '')}: {text}" if "id" in entry else f"  - {text}")
-                else:
-                    lines.append(f"  - {entry}")
-        elif isinstance(value, dict):
-            lines.append(f"{key}: " + ", ".join(f"{k}={v}" for k, v in value.items()))
-        elif value is not None:
-            text = str(value)
-            lines.append(f"{key}:\n{_wrap(text, '  ')}" if len(text) > 70 or "\n" in text else f"{key}: {text}")
-    return "\n".join(lines)
+_format_example = _show.format_example
+"""The text of one example (kept under its old name for callers that import it from here)."""
 
 
 # --- search -----------------------------------------------------------------------------
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
+    query = " ".join(" ".join(args.text).split())
+    if not query:
+        raise UsageError('give the words to search for, e.g. buurtverbinding search "ruzie tussen buren"')
     if args.limit < 1:
-        raise UsageError("--limit must be 1 or more")
-    query = " ".join(args.text)
-    hits = _catalog().search(query, limit=args.limit)
+        raise UsageError(f"--limit must be 1 or more, not {args.limit}")
+    result = _catalog().search_with_suggestions(query, limit=args.limit)
+    hits = [{"id": h.example.id, "title": h.example.title, "score": h.score, "direction": h.example.direction} for h in result.hits]
     if args.json:
-        _print_json([{"id": h.example.id, "title": h.example.title, "score": h.score, "direction": h.example.direction} for h in hits])
+        if args.suggestions:
+            print_json({
+                "query": query,
+                "hits": hits,
+                "did_you_mean": result.did_you_mean,
+                "corrections": result.corrections,
+                "suggestions": list(result.suggestions),
+            })
+        else:
+            print_json(hits)
         return EXIT_OK
+    if result.did_you_mean:
+        print(f"Bedoelde u: {short(result.did_you_mean)}? De resultaten zijn voor die woorden.", file=sys.stderr)
     if not hits:
-        print(f"Geen voorbeelden gevonden voor '{query}'.", file=sys.stderr)
+        close = f" Bedoelde u: {', '.join(result.suggestions)}?" if result.suggestions else ""
+        print(f"Geen voorbeelden gevonden voor '{short(query)}'.{close}", file=sys.stderr)
         return EXIT_OK
-    width = max(len(h.example.id) for h in hits)
+    width = max(len(h["id"]) for h in hits)
     for rank, hit in enumerate(hits, 1):
-        print(f"{rank:>2}. {hit.example.id:<{width}}  {hit.example.title}  ({hit.score:.2f})")
+        print(f"{rank:>2}. {hit['id']:<{width}}  {hit['title']}  ({hit['score']:.2f})")
     return EXIT_OK
 
 
@@ -267,7 +258,7 @@ def _cmd_ids(args: argparse.Namespace) -> int:
     if args.write:
         compiler.write_manifest(manifest, published | current)
     if args.json:
-        _print_json({"new": new, "written": bool(args.write), "manifest": str(manifest)})
+        print_json({"new": new, "written": bool(args.write), "manifest": str(manifest)})
     else:
         for identifier in new:
             print(identifier)
@@ -293,27 +284,54 @@ def _cmd_changelog(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             raise UsageError(f"cannot read the earlier catalogue '{since}': {exc}") from None
     block = _changelog.render(old, result.catalog)
+    report = _changes_json(_changelog.diff(old, result.catalog), old, result.catalog) if args.json else {}
     target = args.check or args.write
     if target is None:
-        print(block)
+        if args.json:
+            print_json(report)
+        else:
+            print(block)
         return EXIT_OK
     try:
         text = Path(target).read_text(encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot read '{target}': {exc.strerror or exc}") from None
+    report["file"] = target
     if args.check:
-        if _changelog.current_block(text) == block:
+        up_to_date = _changelog.current_block(text) == block
+        if args.json:
+            print_json({**report, "up_to_date": up_to_date})
+        elif up_to_date:
             print(f"{target}: content section is up to date", file=sys.stderr)
-            return EXIT_OK
-        print(f"{target}: the content section differs from the content; run 'buurtverbinding changelog --write {target}'", file=sys.stderr)
-        return EXIT_PROBLEM
+        else:
+            print(f"{target}: the content section differs from the content; run 'buurtverbinding changelog --write {target}'", file=sys.stderr)
+        return EXIT_OK if up_to_date else EXIT_PROBLEM
     try:
         updated = _changelog.replace_block(text, block)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    compiler.write_if_changed(Path(target), updated.encode("utf-8"))
-    print(f"{target}: content section written", file=sys.stderr)
+    written = compiler.write_if_changed(Path(target), updated.encode("utf-8"))
+    if args.json:
+        print_json({**report, "written": bool(written)})
+    else:
+        print(f"{target}: content section {'written' if written else 'already up to date'}", file=sys.stderr)
     return EXIT_OK
+
+
+def _changes_json(changes: dict[str, list[str]], old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    """The diff as JSON: ``{"version", "since", "added", "changed", "retired"}``; added and changed
+    hold ``{"kind", "id"}`` (kind: the top-level key of catalog.json, e.g. ``examples``)."""
+
+    def records(entries: list[str]) -> list[dict[str, str]]:
+        return [dict(zip(("kind", "id"), entry.split(":", 1), strict=True)) for entry in entries]
+
+    return {
+        "version": new.get("version"),
+        "since": old.get("version") if old else None,
+        "added": records(changes["added"]),
+        "changed": records(changes["changed"]),
+        "retired": [dict(zip(("id", "replaced_by"), entry.split(">", 1), strict=True)) for entry in changes["retired"]],
+    }
 
 
 def _latest_release() -> Path | None:
@@ -328,7 +346,7 @@ def _cmd_lint(args: argparse.Namespace) -> int:
     errors = len(result.errors)
     warnings = len(result.problems) - errors
     if args.json:
-        _print_json({"ok": result.ok, "errors": errors, "warnings": warnings, "files": result.files, "problems": [p.as_dict() for p in result.problems]})
+        print_json({"ok": result.ok, "errors": errors, "warnings": warnings, "files": result.files, "problems": [p.as_dict() for p in result.problems]})
     else:
         for problem in result.problems:
             print(problem)

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from ..catalog import UnknownValueError
-from ._common import EXIT_OK, EXIT_PROBLEM, UsageError
+from ._common import EXIT_OK, EXIT_PROBLEM, UsageError, print_json, short
 
 COMPARE_FORMATS = ("table", "md", "json")
 
@@ -27,18 +27,20 @@ def add_export_parsers(sub: Any) -> None:
     p.add_argument("--format", required=True, metavar="{" + ",".join(FORMATS) + "}", help="what to write")
     p.add_argument("--out", required=True, metavar="PATH", help="the file to write (for csv: a folder, or a .zip file)")
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    p.add_argument("--json", action="store_true", help='machine-readable output: {"path", "format", "export_format"} on stdout')
     p.set_defaults(run=_cmd_export)
 
     p = sub.add_parser("compare", help="examples side by side", description="Show two or more examples side by side.")
     p.add_argument("ids", nargs="+", metavar="ID", help="ids of the examples (at least two)")
-    p.add_argument("--format", default="table", metavar="{" + ",".join(COMPARE_FORMATS) + "}", help="table (default), md (Markdown) or json")
+    p.add_argument("--format", metavar="{" + ",".join(COMPARE_FORMATS) + "}", help="table (default), md (Markdown) or json")
     p.add_argument("--width", type=int, metavar="N", help="width of the table (default: the terminal's, else 100)")
+    p.add_argument("--json", action="store_true", help="machine-readable output, the same as --format json: {\"examples\", \"rows\"}")
     p.set_defaults(run=_cmd_compare)
 
 
 def _choice(option: str, value: str, valid: Any) -> None:
     if value not in valid:
-        raise UsageError(str(UnknownValueError(option, value, valid)))
+        raise UsageError(str(UnknownValueError(option, short(value), valid)))
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -52,22 +54,28 @@ def _cmd_export(args: argparse.Namespace) -> int:
         reason = str(exc) if exc.strerror is None else f"cannot write '{args.out}': {exc.strerror}"
         print(f"buurtverbinding export: {reason}", file=sys.stderr)
         return EXIT_PROBLEM
-    print(f"wrote {path} ({args.format}, export format {EXPORT_FORMAT})", file=sys.stderr)
+    if args.json:
+        print_json({"path": str(path), "format": args.format, "export_format": EXPORT_FORMAT})
+    else:
+        print(f"wrote {path} ({args.format}, export format {EXPORT_FORMAT})", file=sys.stderr)
     return EXIT_OK
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     from .._loader import load
 
-    _choice("format", args.format, COMPARE_FORMATS)
+    if args.json and args.format not in (None, "json"):
+        raise UsageError(f"--json prints JSON; it does not go with --format {short(args.format)}")
+    fmt = "json" if args.json else args.format or "table"
+    _choice("format", fmt, COMPARE_FORMATS)
     if len(args.ids) < 2:
         raise UsageError("give the ids of at least two examples, e.g. buurtverbinding compare buurtbemiddeling portiekgesprekken")
     if args.width is not None and args.width < 40:
         raise UsageError("--width must be 40 or more")
     comparison = load().compare(args.ids)
-    if args.format == "json":
+    if fmt == "json":
         print(json.dumps(comparison.as_dict(), ensure_ascii=False, indent=2))
-    elif args.format == "md":
+    elif fmt == "md":
         print(comparison.to_markdown(), end="")
     else:
         print(comparison.to_text(args.width or shutil.get_terminal_size((100, 24)).columns), end="")
