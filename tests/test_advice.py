@@ -239,17 +239,44 @@ def test_ranking_is_by_score(cat):
 
 
 def test_every_rule_uses_existing_vocabulary_values_and_directions(cat):
+    # The rules are content (content/advies/), compiled into the catalogue and read from there.
+    book = rules.rules_of(cat)
     known_directions = {d.id for d in cat.directions}
-    assert set(rules.PHASE_RULES) == set(cat.vocabulary("fasen").ids()) == set(rules.PHASE_NOTES)
-    for table in rules.PHASE_RULES.values():
+    assert set(book.phase) == set(cat.vocabulary("fasen").ids()) == set(book.notes)
+    for table in book.phase.values():
         assert set(table) <= known_directions
-    for field, table in rules.FACET_RULES.items():
+    for field, table in book.facets.items():
         valid = set(cat.vocabulary(rules.FACET_WORDS[field][1]).ids())
         assert set(table) <= valid, f"{field}: {set(table) - valid}"
         for targets in table.values():
             assert set(targets) <= known_directions
-    assert set(rules.EVIDENCE_POINTS) < set(cat.vocabulary("bewijsniveaus").ids())
-    assert set(rules.EFFECT_POINTS) == set(cat.vocabulary("effectrichtingen").ids())
+            assert all(why for _, why in targets.values())
+    assert set(book.scoring.evidence) < set(cat.vocabulary("bewijsniveaus").ids())
+    assert set(book.scoring.effect) == set(cat.vocabulary("effectrichtingen").ids())
+
+
+def test_the_rules_come_from_the_catalogue(cat):
+    # Change one rule in a copy of the compiled catalogue: the advice follows it.
+    data = cat.model_dump(mode="json")
+    for rule_set in data["advice_rules"]:
+        if rule_set["field"] == "locations":
+            for rule in rule_set["rules"]:
+                if rule["value"] == "portiek":
+                    rule["direction"] = "veiligheid"
+    other = type(cat).model_validate(data)
+    situation = Situation.model_validate({"locations": ["portiek"]}, context={"catalog": other})
+    top = other.recommend(situation).directions[0]
+    assert (top.direction.id, top.score) == ("veiligheid", 3)
+    assert cat.recommend(Situation(locations=["portiek"])).directions[0].direction.id == "woonomgeving"
+
+
+def test_a_catalogue_without_rules_says_so(cat):
+    data = cat.model_dump(mode="json")
+    data["advice_rules"], data["example_scoring"] = [], []
+    bare = type(cat).model_validate(data)
+    situation = Situation.model_validate({"phase": "rust"}, context={"catalog": bare})
+    with pytest.raises(rules.RulesMissingError, match="content/advies/"):
+        bare.recommend(situation)
 
 
 def test_every_direction_can_come_first(cat):
@@ -263,3 +290,74 @@ def test_every_direction_can_come_first(cat):
     }
     for direction, situation in cases.items():
         assert directions(cat.recommend(situation))[0] == direction, direction
+
+
+# --- fit: groups and dividing lines weigh (issue 13) -------------------------------------------
+
+YOUTH_VERSUS_OLDER = [
+    {"phase": "spanningen", "locations": ["plein"], "target_groups": ["jongeren", "ouderen"], "dividing_lines": ["jong-oud"]},
+    {"target_groups": ["jongeren", "ouderen"], "dividing_lines": ["jong-oud"], "locations": ["gemeente"]},
+    {"phase": "ongemak", "target_groups": ["jongeren", "ouderen"], "dividing_lines": ["jong-oud"], "locations": ["buurt", "gemeente"]},
+    {"phase": "ongemak", "locations": ["plein", "sportveld"], "target_groups": ["jongeren", "bewoners"], "forms": ["onbegrip"],
+     "causes": ["kleine-ergernissen"], "dividing_lines": ["jong-oud"]},
+]
+
+
+@pytest.mark.parametrize("answers", YOUTH_VERSUS_OLDER)
+def test_an_example_for_another_dividing_line_stays_out_of_the_top_five(cat, answers):
+    # Diamant is a programme for Muslim youth at risk of radicalisation: not for youths against older residents.
+    top = [a.example.id for a in cat.recommend(Situation(**answers), limit=5).examples]
+    assert "diamant" not in top
+    assert any("jong-oud" in cat.get(i).dividing_lines for i in top), top
+
+
+def test_a_mismatch_is_a_caveat_with_its_points(cat):
+    book = rules.rules_of(cat)
+    situation = Situation(target_groups=["ouderen"], dividing_lines=["jong-oud"], locations=["gemeente"])
+    advice = cat.recommend(situation, limit=None)
+    diamant = next(a for a in advice.examples if a.example.id == "diamant")
+    caveats = {c.field: c for c in diamant.caveats}
+    assert caveats["dividing_lines"].points == book.scoring.mismatch["dividing_lines"] < 0
+    assert "bedoeld voor andere scheidslijnen: 'Etnisch, cultureel of religieus'" in caveats["dividing_lines"].text
+    assert caveats["target_groups"].points == book.scoring.mismatch["target_groups"] < 0
+    assert diamant.score == sum(r.points for r in (*diamant.reasons, *diamant.caveats))
+
+
+def test_an_example_without_dividing_lines_is_not_penalised(cat):
+    advice = cat.recommend(Situation(dividing_lines=["jong-oud"], locations=["school"]), limit=None)
+    for a in advice.examples:
+        if not a.example.dividing_lines:
+            assert all(c.field != "dividing_lines" for c in a.caveats), a.example.id
+
+
+# --- the rules as content: linted, compiled, in the changelog ---------------------------------------
+
+
+def test_the_rules_are_compiled_into_the_catalogue(cat):
+    assert [r.id for r in cat.advice_rules][0] == "regels-fase"
+    assert {r.field for r in cat.advice_rules} == {"phase", "locations", "target_groups", "forms", "causes", "dividing_lines"}
+    assert [s.id for s in cat.example_scoring] == ["regels-voorbeelden"]
+    assert cat.get("regels-plekken").field == "locations"
+
+
+def test_a_changed_rule_is_listed_by_id_in_the_changelog(cat):
+    from buurtverbinding.compiler._changelog import diff, render
+
+    old = cat.model_dump(mode="json")
+    new = cat.model_dump(mode="json")
+    new["advice_rules"][1]["rules"][0]["points"] += 1
+    new["example_scoring"][0]["phase_far"] -= 1
+    changes = diff(old, new)
+    assert changes["changed"] == [f"advice_rules:{new['advice_rules'][1]['id']}", "example_scoring:regels-voorbeelden"]
+    block = render(old, new)
+    assert f"`{new['advice_rules'][1]['id']}`" in block and "`regels-voorbeelden`" in block
+
+
+def test_a_broken_rule_is_a_coded_lint_problem(content_copy):
+    from buurtverbinding.compiler import check_tree
+
+    path = content_copy / "advies" / "regels-plekken.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: portiek,", "value: portiekk,", 1), encoding="utf-8")
+    problems = [p for p in check_tree(content_copy).problems if p.severity == "error"]
+    assert [(p.code, p.path) for p in problems] == [("BV130", "content/advies/regels-plekken.yaml")]
+    assert "'portiekk' is not in vocabulary 'locaties'" in problems[0].message and "did you mean 'portiek'?" in problems[0].message

@@ -64,3 +64,35 @@ def test_gap_reasons_name_the_answers_behind_the_direction(cat):
     assert gap.direction.id == "woonomgeving"
     assert cat.label("locaties", "portiek") in gap.reasons[0]
     assert "punten" in gap.reasons[0]
+
+
+# --- a direction the phase holds back (issue 13) ------------------------------------------------
+
+
+def test_a_held_back_direction_is_a_gap_with_the_reason_to_wait(cat):
+    situation = Situation(phase="spanningen", locations=["plein"], forms=["vooroordelen", "vervreemding"], existing=["buurtpreventie"])
+    found = cat.gaps(situation)
+    meeting = [g for g in found if g.direction is not None and g.direction.id == "ontmoeting"]
+    assert len(meeting) == 1
+    first = meeting[0].reasons[0]
+    assert first.startswith("Nog even wachten: ") and "averechts" in first and "Begin hiermee als de fase dat toelaat" in first
+    # Held-back gaps come after the gaps that can be started now.
+    directions = [g for g in found if g.kind == "direction"]
+    assert directions[-1] is meeting[0]
+
+
+def test_at_incidenten_meeting_is_never_a_plain_gap(cat):
+    situation = Situation(phase="incidenten", locations=["plein", "ontmoetingsplek"], forms=["vooroordelen", "vervreemding"])
+    advice = cat.recommend(situation)
+    assert next(d for d in advice.directions if d.direction.id == "ontmoeting").called_for
+    for gap in cat.gaps(situation):
+        if gap.direction is not None and gap.direction.id == "ontmoeting":
+            assert gap.reasons[0].startswith("Nog even wachten: ")
+
+
+def test_the_report_marks_a_held_back_gap(cat):
+    from buurtverbinding.advice import _report
+
+    situation = Situation(phase="spanningen", locations=["plein"], forms=["vooroordelen", "vervreemding"], existing=["buurtpreventie"])
+    text = _report.render(cat, cat.recommend(situation), cat.gaps(situation), "md")
+    assert "### Richting Ontmoeting (later, als de fase het toelaat)" in text

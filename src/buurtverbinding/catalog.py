@@ -7,6 +7,7 @@ Get the one shared instance with :func:`buurtverbinding.load`. Indexes for ``get
 from __future__ import annotations
 
 import difflib
+import re
 import threading
 import warnings
 from collections.abc import Callable, Iterable
@@ -16,20 +17,20 @@ from typing import TYPE_CHECKING, Any, Union
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
 from .models import FACETS as EXAMPLE_FACETS
-from .models import Checklist, ChecklistItem, Direction, Example, Facet, Retirement, Step, Term, Vocabulary, VocabularyValue
+from .models import AdviceRules, Checklist, ChecklistItem, Direction, Example, ExampleScoring, Facet, Retirement, Step, Synonym, Term, Vocabulary, VocabularyValue
 
 from ._compare import Comparison, compare
-from ._search import SearchIndex, documents
+from ._search import SearchIndex, documents, normalise
 
 if TYPE_CHECKING:
     from .advice import Advice, Gap, Situation
 
-__all__ = ["CATALOG_FORMAT", "FACETS", "Catalog", "SearchHit", "UnknownIdError", "UnknownValueError"]
+__all__ = ["CATALOG_FORMAT", "FACETS", "Catalog", "SearchHit", "SearchResult", "UnknownIdError", "UnknownValueError"]
 
 CATALOG_FORMAT = 2
 """The layout of the compiled ``catalog.json``; the loader reads only this format."""
 
-Record = Union[Direction, Example, Step, Checklist, ChecklistItem, Term, Vocabulary]
+Record = Union[Direction, Example, Step, Checklist, ChecklistItem, Term, Vocabulary, AdviceRules, ExampleScoring]
 
 FACETS: dict[str, Facet] = {facet.key: facet for facet in EXAMPLE_FACETS if facet.filter}
 """Filter keyword → its :class:`~buurtverbinding.models.Facet` (derived from the declarations on
@@ -69,6 +70,25 @@ class SearchHit:
     score: float
 
 
+@dataclass(frozen=True)
+class SearchResult:
+    """The hits of :meth:`Catalog.search_with_suggestions` and how the query was understood."""
+
+    query: str
+    hits: tuple[SearchHit, ...]
+    corrections: dict[str, str]
+    """Query word → the catalogue word searched instead (a typing error): ``{"buurtbemidelling": "buurtbemiddeling"}``."""
+    suggestions: tuple[str, ...] = ()
+    """Close catalogue words, given when the search found nothing."""
+
+    @property
+    def did_you_mean(self) -> str | None:
+        """The query with its corrections applied ("bedoelde u: ..."), or ``None`` without corrections."""
+        if not self.corrections:
+            return None
+        return re.sub(r"[^\W_]+", lambda m: self.corrections.get(normalise(m.group(0)), m.group(0)), self.query)
+
+
 class Catalog(BaseModel):
     """Every record of the catalogue, in order, with query methods."""
 
@@ -86,6 +106,12 @@ class Catalog(BaseModel):
     vocabularies: tuple[Vocabulary, ...]
     retired: tuple[Retirement, ...] = ()
     """Ids that left the catalogue, each with its replacement; they are never reused."""
+    synonyms: tuple[Synonym, ...] = ()
+    """Groups of words that search treats as the same (``content/synoniemen.yaml``)."""
+    advice_rules: tuple[AdviceRules, ...] = ()
+    """The advice rules per situation field (``content/advies/``), in their order."""
+    example_scoring: tuple[ExampleScoring, ...] = ()
+    """How examples get their points (one rule set, ``regels-voorbeelden``)."""
 
     _by_id: dict[str, Record] = PrivateAttr(default_factory=dict)
     _retired: dict[str, Retirement] = PrivateAttr(default_factory=dict)
@@ -105,7 +131,7 @@ class Catalog(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         by_id: dict[str, Record] = {}
-        for group in (self.directions, self.steps, self.checklists, self.examples, self.glossary, self.vocabularies):
+        for group in (self.directions, self.steps, self.checklists, self.examples, self.glossary, self.vocabularies, self.advice_rules, self.example_scoring):
             for record in group:
                 by_id[record.id] = record
         for checklist in self.checklists:
@@ -129,7 +155,8 @@ class Catalog(BaseModel):
     # --- lookups --------------------------------------------------------------------------
 
     def get(self, identifier: str) -> Record:
-        """Any object by id: example, direction, step, checklist, checklist item, term or vocabulary.
+        """Any object by id: example, direction, step, checklist, checklist item, term, vocabulary
+        or advice rule set (``regels-fase``, ``regels-voorbeelden``).
 
         A retired id gives its replacement, with a ``DeprecationWarning`` that names both.
         Raises :class:`UnknownIdError` (a ``KeyError``) naming the closest ids.
@@ -248,19 +275,24 @@ class Catalog(BaseModel):
 
     def _load_search_index(self) -> SearchIndex:
         data = self._search_data() if self._search_data is not None else None
-        if data is not None and data.get("format") == 1 and data.get("ids") == [e.id for e in self.examples]:
-            return SearchIndex.from_data(data)
+        if SearchIndex.usable(data, [e.id for e in self.examples]):
+            return SearchIndex.from_data(data)  # type: ignore[arg-type]
         labels = {v.id: {value.id: value.label for value in v.values} for v in self.vocabularies}
-        return SearchIndex.build(documents(self.examples, labels))
+        return SearchIndex.build(documents(self.examples, labels), [s.words for s in self.synonyms])
 
     def search(self, query: str, limit: int | None = 20) -> tuple[SearchHit, ...]:
-        """Examples ranked by relevance to ``query`` (Dutch; stemming, accents ignored, compounds)."""
+        """Examples ranked by relevance to ``query`` (Dutch; stemming, accents ignored, compounds,
+        synonyms, typing errors). :meth:`search_with_suggestions` also says which words it used."""
+        return self.search_with_suggestions(query, limit).hits
+
+    def search_with_suggestions(self, query: str, limit: int | None = 20) -> SearchResult:
+        """Like :meth:`search`, with the corrections it made ("bedoelde u: buurtbemiddeling") and,
+        when nothing is found, close words to try (see :class:`SearchResult`)."""
         if not isinstance(query, str):
             raise TypeError("search() takes the query as a string")
-        ranked = self._search_index().search(query)
-        if limit is not None:
-            ranked = ranked[:limit]
-        return tuple(SearchHit(self.examples[n], round(score, 4)) for n, score in ranked)
+        ranked, understood = self._search_index().search_match(query, limit)
+        hits = tuple(SearchHit(self.examples[n], round(score, 4)) for n, score in ranked)
+        return SearchResult(query, hits, dict(understood.corrections), understood.suggestions if not hits else ())
 
     # --- advice and comparison --------------------------------------------------------------
 

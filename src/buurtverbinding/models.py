@@ -37,10 +37,15 @@ __all__ = [
     "Owner",
     "Rating",
     "Retirement",
+    "AdviceRules",
+    "DirectionRule",
+    "ExampleScoring",
+    "PhaseNote",
     "Scale",
     "Sections",
     "Source",
     "Step",
+    "Synonym",
     "Term",
     "Vocabulary",
     "VocabularyValue",
@@ -430,3 +435,88 @@ class Retirement(_Record):
     since: Text | None = None
     """The content version in which the id was retired."""
     reason: Text | None = None
+
+
+class Synonym(_Record):
+    """Words that mean the same to a professional who searches (``content/synoniemen.yaml``):
+    search and the description analyser treat each word of the group as the others."""
+
+    id: Id
+    words: tuple[Text, ...] = Field(min_length=2)
+    """Single Dutch words, e.g. ``burenruzie`` and ``burenconflict``."""
+    note: Text | None = None
+    """Why these words mean the same here (for the reviewer)."""
+
+
+# --- the advice rules (content/advies/) ---------------------------------------------------
+
+class DirectionRule(_Record):
+    """One advice rule: when the situation has ``value``, ``direction`` gets ``points``.
+
+    Points: 3 = points clearly to the direction, 2 = fits well, 1 = supports it; a negative
+    number holds the direction back (in a phase: it comes later). ``why`` ends the reason's
+    sentence; without it the rule set's ``why`` is used.
+    """
+
+    value: Id
+    direction: Id
+    points: int = Field(ge=-9, le=9)
+    why: Text | None = None
+
+
+class PhaseNote(_Record):
+    """What a phase means for the order of the work (shown above the directions)."""
+
+    value: Id
+    text: Text
+
+
+class AdviceRules(_Record):
+    """The rules for one situation field (``content/advies/regels-*.yaml``): which answer gives
+    which direction points, and why. Reviewable content: both evaluators (Python and the
+    browser) read the compiled rules."""
+
+    id: Id
+    title: Text
+    description: Text
+    order: int = Field(ge=1)
+    """The order in which the fields give their reasons."""
+    field: Literal["phase", "locations", "target_groups", "forms", "causes", "dividing_lines"]
+    """The situation field whose answers these rules read."""
+    why: Text | None = None
+    notes: tuple[PhaseNote, ...] = ()
+    """Phase rules only: one note per phase."""
+    rules: tuple[DirectionRule, ...] = ()
+
+
+class ExampleScoring(_Record):
+    """How a practical example gets its points (``content/advies/regels-voorbeelden.yaml``)."""
+
+    id: Id
+    title: Text
+    description: Text
+    called_for: int = Field(ge=1)
+    """A direction with at least this many points is called for (a witte vlek when nothing covers it)."""
+    phase_match: int
+    """The situation's phase is one of the example's phases."""
+    phase_adjacent: int
+    """The example is meant for the phase next to it."""
+    phase_far: int
+    """The example is meant for phases two or more steps away."""
+    top_direction: int
+    called_direction: int
+    secondary_direction: int
+    match: dict[str, int]
+    """Situation field → points per matching value (at most ``match_cap`` values count)."""
+    match_cap: int = Field(ge=1)
+    mismatch: dict[str, int] = {}
+    """Situation field → points when the situation names values of that field and the example
+    is meant for other values only (a different group, another dividing line)."""
+    partner: int
+    partner_cap: int = Field(ge=0)
+    within_budget: int
+    over_budget: int
+    evidence: dict[str, int]
+    """Evidence level (``bewijsniveaus``) → points; a level not named gets none."""
+    effect: dict[str, int]
+    """Effect (``effectrichtingen``) → points."""

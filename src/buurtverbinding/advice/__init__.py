@@ -44,6 +44,7 @@ least half of the words); the reason says so, because such a match is a guess.
 from __future__ import annotations
 
 from ._answers import AnswerError
+from ._describe import Inference
 from ._results import DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, Reason
 from ._situation import Advice, Assessment, Situation, gaps, match_existing, recommend
 
@@ -55,6 +56,7 @@ __all__ = [
     "ExampleAdvice",
     "ExistingMatch",
     "Gap",
+    "Inference",
     "Reason",
     "Situation",
     "gaps",

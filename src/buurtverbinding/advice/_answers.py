@@ -70,7 +70,8 @@ def check_answers(cat: Catalog, answers: object) -> dict[str, Answer]:
     for key, raw in answers.items():
         entry = order.get(str(key)) if isinstance(key, str) else None
         if entry is None:
-            problems.append(f"{_unknown('checklist item', key, list(order))}; valid items: {', '.join(order)}")
+            closest = difflib.get_close_matches(str(key).strip().lower(), list(order), n=3, cutoff=0.0)
+            problems.append(f"{_unknown('checklist item', key, list(order))}; closest item ids: {', '.join(closest)}")
             continue
         number, item = entry
         try:

@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
-from ._rules import CALLED_FOR, FACET_WORDS
+from ._rules import FACET_WORDS, rules_of
 from ._answers import items_in_order
+from ._scoring import WAIT_PREFIX
 from .._version import __version__
 
 if TYPE_CHECKING:
     from ._results import ExampleAdvice, Gap, Reason
-    from ._situation import Advice, Assessment
+    from ._situation import Advice, Assessment, Situation
     from ..catalog import Catalog
 
 # Inline content: plain text, ("b", text) for bold, ("a", text, url) for a link.
@@ -58,7 +59,7 @@ def build(cat: Catalog, advice: Advice, gaps: tuple[Gap, ...], assessment: Asses
         "gesprek aan tafel, geen oordeel: de punten laten zien welke antwoorden tot welke keuze leiden."
     ],)))
     blocks += _situation(cat, advice)
-    blocks += _directions(advice)
+    blocks += _directions(cat, advice)
     blocks += _examples(cat, advice)
     blocks += _gaps(cat, gaps)
     blocks += _next_steps(cat, advice, gaps)
@@ -86,8 +87,24 @@ def _situation(cat: Catalog, advice: Advice) -> list[Block]:
             existing.append(m.example.title)
     rows.append([("b", "Wat er al loopt: "), "; ".join(existing) or "niet ingevuld"])
     blocks = [Block("h2", (["Situatie"],)), Block("ul", tuple(rows))]
+    blocks += _described(cat, s)
     blocks += [Block("p", ([note],)) for note in advice.notes]
     return blocks
+
+
+def _described(cat: Catalog, s: Situation) -> list[Block]:
+    """The description in the meeting's words and every value read from it, with its words."""
+    if not s.description:
+        return []
+    blocks = [Block("p", ([("b", "Beschrijving: "), s.description],))]
+    if not s.inferred:
+        return blocks + [Block("note", (["In de beschrijving is geen fase, plek, groep, vorm, oorzaak of scheidslijn herkend; vul die velden zelf in."],))]
+    titles = dict(_FIELDS)
+    rows: list[Line] = [
+        [("b", f"{titles.get(i.field, i.field)}: "), f"{_labels(cat, i.field, i.value)} (uit: {', '.join(i.words)})"] for i in s.inferred
+    ]
+    note = "Afgeleid uit de beschrijving. Controleer dit: wat u zelf invult, gaat voor wat uit de beschrijving is afgeleid."
+    return blocks + [Block("note", ([note],)), Block("ul", tuple(rows))]
 
 
 def _reason_lines(reasons: tuple[Reason, ...]) -> tuple[Line, ...]:
@@ -95,10 +112,10 @@ def _reason_lines(reasons: tuple[Reason, ...]) -> tuple[Line, ...]:
     return tuple([f"({r.points:+d}) {r.text}" if r.points else r.text] for r in reasons)
 
 
-def _directions(advice: Advice) -> list[Block]:
+def _directions(cat: Catalog, advice: Advice) -> list[Block]:
     blocks = [
         Block("h2", (["Aanbevolen richtingen"],)),
-        Block("p", ([f"Elke richting krijgt punten voor de antwoorden die erbij passen. Vanaf {CALLED_FOR} punten is een richting nodig in deze situatie."],)),
+        Block("p", ([f"Elke richting krijgt punten voor de antwoorden die erbij passen. Vanaf {rules_of(cat).called_for} punten is een richting nodig in deze situatie."],)),
     ]
     called = [d for d in advice.directions if d.called_for]
     for rank, d in enumerate(called, 1):
@@ -150,6 +167,8 @@ def _gaps(cat: Catalog, gaps: tuple[Gap, ...]) -> list[Block]:
         blocks.append(Block("p", (["Geen witte vlekken gevonden: wat er al loopt, dekt de richtingen die deze situatie vraagt."],)))
     for gap in gaps:
         title = f"Richting {gap.direction.short_title}" if gap.direction else f"Fase '{cat.label('fasen', gap.phase or '')}'"
+        if gap.reasons and gap.reasons[0].startswith(WAIT_PREFIX):
+            title += " (later, als de fase het toelaat)"
         blocks.append(Block("h3", ([title],)))
         blocks += [Block("p", ([reason],)) for reason in gap.reasons]
         if gap.suggestions:

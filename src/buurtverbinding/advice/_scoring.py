@@ -1,7 +1,9 @@
 """The scoring behind :func:`buurtverbinding.advice.recommend` and :func:`~buurtverbinding.advice.gaps`.
 
 The method is described in the docstring of :mod:`buurtverbinding.advice` and, in Dutch, in
-``docs/advies.md``; the numbers live in :mod:`buurtverbinding._advice_rules`.
+``docs/advies.md``; the numbers are content (``content/advies/``), compiled into the catalogue
+and read through :func:`._rules.rules_of`. The browser's Buurtanalyse (``sphinx/static/bv-analysis.js``)
+implements the same method on the same compiled rules; a test keeps the two equal.
 
 :func:`_score_example` is the one definition of an example's score, reasons and caveats. To stay
 fast on a large catalogue, :func:`_ranked` first computes every example's score as plain
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from . import _rules as rules
 from ._results import DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, Reason
 from ..catalog import UnknownIdError
-from ..models import Example
+from ..models import FACETS, Example, ExampleScoring
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -41,21 +43,39 @@ def _label(cat: Catalog, field: str, value: str) -> str:
     return cat.label(rules.FACET_WORDS[field][1], value)
 
 
+FIELD_ORDER = tuple(facet.feeds for facet in FACETS if facet.feeds)
+"""The situation fields in the order of the facet declarations: the order of an example's reasons."""
+
+
+def _matched_fields(scoring: ExampleScoring) -> tuple[str, ...]:
+    """The situation fields compared with an example's values (with match points or a mismatch
+    penalty), in :data:`FIELD_ORDER`, whatever the order of the compiled rules."""
+    return tuple(f for f in FIELD_ORDER if f in scoring.match or f in scoring.mismatch)
+
+
+def _offered(example: Example, field: str) -> set[str]:
+    offered = set(getattr(example, field))
+    if field == "target_groups":
+        offered |= set(example.intermediate_groups)
+    return offered
+
+
 def _quoted(cat: Catalog, field: str, values: tuple[str, ...] | list[str]) -> str:
     return ", ".join(f"'{_label(cat, field, v)}'" for v in values)
 
 
 def _direction_scores(cat: Catalog, situation: Situation) -> tuple[DirectionAdvice, ...]:
     found: dict[str, list[Reason]] = {d.id: [] for d in cat.directions}
+    book = rules.rules_of(cat)
     if situation.phase:
         label = _label(cat, "phase", situation.phase)
-        for direction, (points, why) in rules.PHASE_RULES.get(situation.phase, {}).items():
+        for direction, (points, why) in book.phase.get(situation.phase, {}).items():
             if direction in found:
                 found[direction].append(Reason(text=f"fase '{label}': {why}", points=points, field="phase", values=(situation.phase,)))
-    for field, table in rules.FACET_RULES.items():
-        word, _, why = rules.FACET_WORDS[field]
+    for field, table in book.facets.items():
+        word = rules.FACET_WORDS[field][0]
         for value in getattr(situation, field):
-            for direction, points in table.get(value, {}).items():
+            for direction, (points, why) in table.get(value, {}).items():
                 if direction in found:
                     text = f"{word} '{_label(cat, field, value)}' {why}"
                     found[direction].append(Reason(text=text, points=points, field=field, values=(value,)))
@@ -63,7 +83,7 @@ def _direction_scores(cat: Catalog, situation: Situation) -> tuple[DirectionAdvi
     for direction in cat.directions:
         reasons = tuple(sorted(found[direction.id], key=lambda r: -r.points))
         score = sum(r.points for r in reasons)
-        scored.append(DirectionAdvice(direction=direction, score=score, reasons=reasons, called_for=score >= rules.CALLED_FOR))
+        scored.append(DirectionAdvice(direction=direction, score=score, reasons=reasons, called_for=score >= book.called_for))
     return tuple(sorted(scored, key=lambda d: (-d.score, d.direction.number)))
 
 
@@ -75,41 +95,46 @@ def _score_example(cat: Catalog, situation: Situation, example: Example, directi
     reasons: list[Reason] = []
     caveats: list[Reason] = []
     fits = False
+    book = rules.rules_of(cat)
+    s = book.scoring
     if situation.phase:
         label = _label(cat, "phase", situation.phase)
         if situation.phase in example.phases:
-            reasons.append(Reason(text=f"fase '{label}' past bij dit voorbeeld", points=rules.PHASE_MATCH, field="phase", values=(situation.phase,)))
+            reasons.append(Reason(text=f"fase '{label}' past bij dit voorbeeld", points=s.phase_match, field="phase", values=(situation.phase,)))
             fits = True
         else:
             distance = min(abs(_phase_index(cat, situation.phase) - _phase_index(cat, p)) for p in example.phases)
-            points = 0 if distance == 1 else rules.PHASE_FAR
+            points = s.phase_adjacent if distance == 1 else s.phase_far
             caveats.append(Reason(text=f"fase '{label}' past niet: dit voorbeeld is bedoeld voor {_quoted(cat, 'phase', example.phases)}", points=points, field="phase", values=(situation.phase,)))
     title = cat.get(example.direction).short_title  # type: ignore[union-attr]
-    held_back = rules.PHASE_RULES.get(situation.phase or "", {}).get(example.direction)
-    if held_back and held_back[0] < 0:
+    held_back = book.held_back(situation.phase, example.direction)
+    if held_back:
         caveats.append(Reason(text=f"richting '{title}' komt in deze fase later: {held_back[1]}", points=held_back[0], field="phase", values=(situation.phase or "",)))
     called = [d for d in directions if d.called_for]
     if called:
         secondary = [d.direction for d in called if d.direction.id in example.secondary_directions]
         if example.direction == called[0].direction.id:
-            reasons.append(Reason(text=f"hoort bij richting '{title}', die bovenaan staat", points=rules.TOP_DIRECTION, field="direction", values=(example.direction,)))
+            reasons.append(Reason(text=f"hoort bij richting '{title}', die bovenaan staat", points=s.top_direction, field="direction", values=(example.direction,)))
         elif example.direction in {d.direction.id for d in called}:
-            reasons.append(Reason(text=f"hoort bij richting '{title}', die ook nodig is", points=rules.CALLED_DIRECTION, field="direction", values=(example.direction,)))
+            reasons.append(Reason(text=f"hoort bij richting '{title}', die ook nodig is", points=s.called_direction, field="direction", values=(example.direction,)))
         elif secondary:
             names = ", ".join(f"'{d.short_title}'" for d in secondary)
-            reasons.append(Reason(text=f"draagt ook bij aan richting {names}", points=rules.SECONDARY_DIRECTION, field="direction", values=tuple(d.id for d in secondary)))
+            reasons.append(Reason(text=f"draagt ook bij aan richting {names}", points=s.secondary_direction, field="direction", values=tuple(d.id for d in secondary)))
         fits = fits or any(r.field == "direction" for r in reasons)
-    for field, points in rules.MATCH_POINTS.items():
-        offered = set(getattr(example, field))
-        if field == "target_groups":
-            offered |= set(example.intermediate_groups)
-        matched = [v for v in getattr(situation, field) if v in offered]
-        if matched:
+    for field in _matched_fields(s):
+        offered = _offered(example, field)
+        wanted = getattr(situation, field)
+        matched = [v for v in wanted if v in offered]
+        if matched and field in s.match:
             word = rules.FACET_WORDS[field][0]
             noun = word if len(matched) == 1 else rules.FACET_PLURALS[field]
             verb = "past" if len(matched) == 1 else "passen"
-            reasons.append(Reason(text=f"{noun} {_quoted(cat, field, matched)} {verb} bij dit voorbeeld", points=points * min(len(matched), rules.MATCH_CAP), field=field, values=tuple(matched)))
+            reasons.append(Reason(text=f"{noun} {_quoted(cat, field, matched)} {verb} bij dit voorbeeld", points=s.match[field] * min(len(matched), s.match_cap), field=field, values=tuple(matched)))
             fits = True
+        elif wanted and offered and not matched and field in s.mismatch:
+            order = cat.vocabulary(rules.FACET_WORDS[field][1]).ids()
+            meant = sorted(offered, key=order.index)
+            caveats.append(Reason(text=f"bedoeld voor andere {rules.FACET_PLURALS[field]}: {_quoted(cat, field, meant)}", points=s.mismatch[field], field=field, values=tuple(wanted)))
     if not fits:
         return None
     if situation.partners and example.partners:
@@ -118,7 +143,7 @@ def _score_example(cat: Catalog, situation: Situation, example: Example, directi
         if present:
             who = "partner" if len(present) == 1 else "partners"
             sits = "zit" if len(present) == 1 else "zitten"
-            reasons.append(Reason(text=f"{who} {_quoted(cat, 'partners', present)} {sits} al aan tafel", points=rules.PARTNER_POINTS * min(len(present), rules.PARTNER_CAP), field="partners", values=tuple(present)))
+            reasons.append(Reason(text=f"{who} {_quoted(cat, 'partners', present)} {sits} al aan tafel", points=s.partner * min(len(present), s.partner_cap), field="partners", values=tuple(present)))
         if missing:
             caveats.append(Reason(text=f"nodig, maar niet aan tafel: {_quoted(cat, 'partners', missing)}", field="partners", values=tuple(missing)))
     if situation.budget:
@@ -129,16 +154,16 @@ def _score_example(cat: Catalog, situation: Situation, example: Example, directi
             bands = cat.vocabulary("kostenniveaus").ids()
             cost = cat.label("kostenniveaus", example.cost.band)
             if bands.index(example.cost.band) > bands.index(situation.budget):
-                caveats.append(Reason(text=f"kosten '{cost}' liggen boven het budget '{budget}'", points=rules.OVER_BUDGET, field="budget", values=(situation.budget,)))
+                caveats.append(Reason(text=f"kosten '{cost}' liggen boven het budget '{budget}'", points=s.over_budget, field="budget", values=(situation.budget,)))
             else:
-                reasons.append(Reason(text=f"kosten '{cost}' passen binnen het budget '{budget}'", points=rules.WITHIN_BUDGET, field="budget", values=(situation.budget,)))
+                reasons.append(Reason(text=f"kosten '{cost}' passen binnen het budget '{budget}'", points=s.within_budget, field="budget", values=(situation.budget,)))
     level, effect = example.evidence.level, example.evidence.effect
     level_label, effect_label = cat.label("bewijsniveaus", level), cat.label("effectrichtingen", effect).lower()
     if cat.value("bewijsniveaus", level).rated:
-        reasons.append(Reason(text=f"beoordeeld als '{level_label}'", points=rules.EVIDENCE_POINTS.get(level, 0), field="evidence", values=(level,)))
+        reasons.append(Reason(text=f"beoordeeld als '{level_label}'", points=s.evidence.get(level, 0), field="evidence", values=(level,)))
     else:
         caveats.append(Reason(text="niet beoordeeld door een databank of erkenningscommissie", field="evidence", values=(level,)))
-    points = rules.EFFECT_POINTS.get(effect, 0)
+    points = s.effect.get(effect, 0)
     target = reasons if points > 0 else caveats
     target.append(Reason(text=f"effect volgens de bronnen: {effect_label}", points=points, field="effect", values=(effect,)))
     score = sum(r.points for r in (*reasons, *caveats))
@@ -217,6 +242,8 @@ class _Index:
     titles: dict[str, Example]
     """Casefolded title → example, for ``existing`` entries given by title."""
     zeros: tuple[int, ...]
+    having: dict[str, frozenset[int]]
+    """Situation field with a mismatch penalty → the examples that name any value of it."""
 
 
 _indexes: dict[int, tuple[weakref.ref[Catalog], _Index]] = {}
@@ -241,6 +268,8 @@ def _index(cat: Catalog) -> _Index:
 def _build_index(cat: Catalog) -> _Index:
     examples = cat.examples
     count = len(examples)
+    book = rules.rules_of(cat)
+    s = book.scoring
     phases = cat.vocabulary("fasen").ids()
     bands = cat.vocabulary("kostenniveaus").ids()
     evidence = {level: number for number, level in enumerate(cat.vocabulary("bewijsniveaus").ids())}
@@ -249,24 +278,23 @@ def _build_index(cat: Catalog) -> _Index:
     for place, number in enumerate(order):
         tie[number] = place
     fixed = tuple(
-        -(rules.EVIDENCE_POINTS.get(e.evidence.level, 0) + rules.EFFECT_POINTS.get(e.evidence.effect, 0)) * count + tie[n]
+        -(s.evidence.get(e.evidence.level, 0) + s.effect.get(e.evidence.effect, 0)) * count + tie[n]
         for n, e in enumerate(examples)
     )
     phase_points: dict[str, tuple[int, ...]] = {}
     for at, phase in enumerate(phases):
-        rules_here = rules.PHASE_RULES.get(phase, {})
         points = []
         for e in examples:
             if phase in e.phases:
-                fit = rules.PHASE_MATCH
+                fit = s.phase_match
             else:
-                fit = 0 if min(abs(at - phases.index(p)) for p in e.phases) == 1 else rules.PHASE_FAR
-            held_back = rules_here.get(e.direction)
-            points.append(fit + (held_back[0] if held_back and held_back[0] < 0 else 0))
+                fit = s.phase_adjacent if min(abs(at - phases.index(p)) for p in e.phases) == 1 else s.phase_far
+            held_back = book.held_back(phase, e.direction)
+            points.append(fit + (held_back[0] if held_back else 0))
         phase_points[phase] = tuple(points)
     budget_points = {
         budget: tuple(
-            0 if e.cost is None else rules.OVER_BUDGET if bands.index(e.cost.band) > at else rules.WITHIN_BUDGET for e in examples
+            0 if e.cost is None else s.over_budget if bands.index(e.cost.band) > at else s.within_budget for e in examples
         )
         for at, budget in enumerate(bands)
     }
@@ -275,13 +303,11 @@ def _build_index(cat: Catalog) -> _Index:
     members: list[list[int]] = [[] for _ in shapes]
     for number, kind in enumerate(kinds):
         members[kind].append(number)
-    postings: dict[str, dict[str, list[int]]] = {field: {} for field in (*rules.MATCH_POINTS, "partners")}
+    fields = _matched_fields(s)
+    postings: dict[str, dict[str, list[int]]] = {field: {} for field in (*fields, "partners")}
     for number, e in enumerate(examples):
-        for field in rules.MATCH_POINTS:
-            offered = set(getattr(e, field))
-            if field == "target_groups":
-                offered |= set(e.intermediate_groups)
-            for value in offered:
+        for field in fields:
+            for value in _offered(e, field):
                 postings[field].setdefault(value, []).append(number)
         for value in e.partners:
             postings["partners"].setdefault(value, []).append(number)
@@ -298,6 +324,7 @@ def _build_index(cat: Catalog) -> _Index:
         numbers={e.id: n for n, e in enumerate(examples)},
         titles={e.title.casefold(): e for e in examples},
         zeros=(0,) * count,
+        having={field: frozenset(n for n, e in enumerate(examples) if _offered(e, field)) for field in s.mismatch},
     )
 
 
@@ -313,26 +340,34 @@ def _ranked(cat: Catalog, situation: Situation, directions: tuple[DirectionAdvic
     """(example number, score) of the listed examples, best first: the ranking of :func:`_score_example`
     for every example not in ``skip``, computed with integers only."""
     index = _index(cat)
+    s = rules.rules_of(cat).scoring
     count = len(index.fixed)
     extra: dict[int, int] = {}
     fits: set[int] = set()
-    for field, points in rules.MATCH_POINTS.items():
-        counts = _counts(index.postings[field], getattr(situation, field))
-        for number, matched in counts.items():
-            extra[number] = extra.get(number, 0) + points * min(matched, rules.MATCH_CAP)
-        fits.update(counts)
+    for field in _matched_fields(s):
+        wanted = getattr(situation, field)
+        counts = _counts(index.postings[field], wanted)
+        if field in s.match:
+            points = s.match[field]
+            for number, matched in counts.items():
+                extra[number] = extra.get(number, 0) + points * min(matched, s.match_cap)
+            fits.update(counts)
+        if wanted and field in s.mismatch:
+            penalty = s.mismatch[field]
+            for number in index.having[field].difference(counts):
+                extra[number] = extra.get(number, 0) + penalty
     for number, present in _counts(index.postings["partners"], situation.partners).items():
-        extra[number] = extra.get(number, 0) + rules.PARTNER_POINTS * min(present, rules.PARTNER_CAP)
+        extra[number] = extra.get(number, 0) + s.partner * min(present, s.partner_cap)
     called = [d.direction.id for d in directions if d.called_for]
     kind_points = [0] * len(index.kind_shapes)
     if called:
         for kind, (primary, secondary) in enumerate(index.kind_shapes):
             if primary == called[0]:
-                kind_points[kind] = rules.TOP_DIRECTION
+                kind_points[kind] = s.top_direction
             elif primary in called:
-                kind_points[kind] = rules.CALLED_DIRECTION
+                kind_points[kind] = s.called_direction
             elif not secondary.isdisjoint(called):
-                kind_points[kind] = rules.SECONDARY_DIRECTION
+                kind_points[kind] = s.secondary_direction
             if kind_points[kind]:
                 fits.update(index.kind_members[kind])
     phase = index.phase_points[situation.phase] if situation.phase else index.zeros
@@ -366,17 +401,24 @@ def _advise(cat: Catalog, situation: Situation, directions: tuple[DirectionAdvic
     return advice
 
 
-def _notes(situation: Situation) -> tuple[str, ...]:
+WAIT_PREFIX = "Nog even wachten: "
+"""Opens the first reason of a witte vlek whose direction the current phase holds back."""
+
+NO_PHASE_NOTE = "De fase is niet ingevuld. De fase weegt zwaar in dit advies; vul die in als het kan."
+
+
+def _notes(cat: Catalog, situation: Situation) -> tuple[str, ...]:
     if not situation.phase:
-        return ("De fase is niet ingevuld. De fase weegt zwaar in dit advies; vul die in als het kan.",)
-    return (rules.PHASE_NOTES[situation.phase],) if situation.phase in rules.PHASE_NOTES else ()
+        return (NO_PHASE_NOTE,)
+    notes = rules.rules_of(cat).notes
+    return (notes[situation.phase],) if situation.phase in notes else ()
 
 
 def recommend(cat: Catalog, situation: Situation, limit: int | None) -> Ranking:
     """The parts of the advice: notes, ranked directions, ranked examples, what is in place."""
     directions, existing, ranked = _rank(cat, situation, limit)
     examples = tuple(_advise(cat, situation, directions, existing, number, score) for number, score in ranked)
-    return Ranking(_notes(situation), directions, examples, existing)
+    return Ranking(_notes(cat, situation), directions, examples, existing)
 
 
 def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
@@ -402,17 +444,23 @@ def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
         in_place = "Er is geen bestaand aanbod opgegeven."
     if unknown:
         in_place += " Niet herkend en niet meegeteld: " + ", ".join(f"'{e}'" for e in unknown) + "."
-    found = []
+    found, later = [], []
+    book = rules.rules_of(cat)
     for direction in directions:
         if not direction.called_for or direction.direction.id in covered:
             continue
         why = "; ".join([r.text for r in direction.reasons if r.points > 0][:3])
-        reasons = (
+        reasons: tuple[str, ...] = (
             f"De situatie vraagt om richting '{direction.direction.short_title}' ({direction.score} punten): {why}.",
             f"Geen van de lopende activiteiten hoort bij deze richting. {in_place}" if known else in_place,
         )
+        held_back = book.held_back(situation.phase, direction.direction.id)
+        if held_back:  # the phase rule and the gap must not contradict each other: say when to start
+            label = _label(cat, "phase", situation.phase or "")
+            reasons = (f"{WAIT_PREFIX}{held_back[1]} (fase '{label}', {held_back[0]} punten). Begin hiermee als de fase dat toelaat.", *reasons)
         suggestions = suggest(lambda e, d=direction.direction.id: e.direction == d)
-        found.append(Gap(kind="direction", direction=direction.direction, reasons=reasons, suggestions=suggestions))
+        (later if held_back else found).append(Gap(kind="direction", direction=direction.direction, reasons=reasons, suggestions=suggestions))
+    found += later
     if situation.phase and known and not any(situation.phase in m.example.phases for m in known):  # type: ignore[union-attr]
         label = _label(cat, "phase", situation.phase)
         phases = sorted({p for m in known for p in m.example.phases}, key=lambda p: _phase_index(cat, p))  # type: ignore[union-attr]

@@ -13,6 +13,7 @@ from .._loader import load
 from ..catalog import Catalog, UnknownValueError
 from ..models import FACETS, SITUATION_FEEDS
 from ._answers import AnswerError, check_answers, items_in_order, read_answers_file
+from ._describe import DESCRIBED, Inference, infer
 from ._results import DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, _Frozen
 
 __all__ = ["Advice", "Assessment", "Situation", "gaps", "match_existing", "recommend"]
@@ -92,6 +93,12 @@ class Situation(_CatalogChecked):
     ``locaties``, ``doelgroepen``, ``actoren``, ``kostenniveaus``), else
     :class:`~buurtverbinding.catalog.UnknownValueError` lists the valid values. ``existing`` holds what
     is already in place: example ids, or free text.
+
+    ``description`` is the situation in the meeting's own words. The search analyser (the same
+    stemming, compounds and synonyms as :meth:`~buurtverbinding.catalog.Catalog.search`) reads the
+    phase, places, groups, forms, causes and dividing lines from it, by the labels and definitions
+    of their vocabularies; ``inferred`` lists each value it found as an :class:`Inference` with the
+    words it came from. A field given explicitly wins: the description fills only empty fields.
     """
 
     phase: str | None = None
@@ -105,6 +112,35 @@ class Situation(_CatalogChecked):
     existing: tuple[str, ...] = ()
     budget: str | None = None
     """The budget band (``laag``, ``midden``, ``hoog``), if known."""
+    description: str | None = None
+    """The situation in free text (Dutch), e.g. "groepjes jongeren hangen 's avonds op het plein"."""
+    inferred: tuple[Inference, ...] = ()
+    """The values read from ``description`` that the situation uses, each with its words (set by
+    validation; whatever is passed in is replaced)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_description(cls, data: Any, info: ValidationInfo) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        text = data.get("description")
+        if isinstance(text, str) and not text.strip():
+            data["description"] = text = None
+        if not isinstance(text, str):
+            data["inferred"] = ()
+            return data
+        found = infer(_catalog(info.context), text)
+        used: list[Inference] = []
+        for field in DESCRIBED:
+            given = _as_tuple(data.get(field))
+            values = tuple(i.value for i in found if i.field == field)
+            if not given and values:
+                data[field] = values[0] if field == "phase" else values
+                given = values[:1] if field == "phase" else values
+            used.extend(i for i in found if i.field == field and i.value in given)
+        data["inferred"] = tuple(used)
+        return data
 
     @field_validator("forms", "causes", "dividing_lines", "locations", "target_groups", "partners", "existing", mode="before")
     @classmethod

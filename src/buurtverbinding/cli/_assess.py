@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .._io import TargetExistsError, write_atomic
-from ..advice import Assessment, _report, gaps, recommend
+from ..advice import Assessment, Situation, _report, gaps, recommend
 from ..advice._answers import answer_for, items_in_order
 from .._loader import load
-from ._common import EXIT_OK, EXIT_PROBLEM, UsageError
+from ._common import EXIT_OK, EXIT_PROBLEM, UsageError, advice_json, print_json
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -51,6 +51,12 @@ def add_assess_parser(sub: Any) -> None:
     p.add_argument("--force", action="store_true", help="replace --out (and --save-answers) if the file exists")
     p.add_argument("--limit", type=int, default=5, help="how many examples to recommend (default: 5)")
     p.add_argument("--save-answers", metavar="FILE", help="interactive only: also save the answers as JSON, to use again with --answers")
+    p.add_argument(
+        "--description", metavar="TEXT",
+        help="the situation in your own words (Dutch); fills the fields the answers leave empty, and the report lists "
+        "what was read from it. Without --answers no questions are asked",
+    )
+    p.add_argument("--json", action="store_true", help="print the advice as JSON instead of the report (see docs/dev/cli.md); not with --out or --format")
     p.set_defaults(run=_cmd_assess)
 
 
@@ -59,6 +65,8 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         raise UsageError("--limit must be 1 or more")
     if args.answers and args.save_answers:
         raise UsageError("--save-answers is for the interactive questions; with --answers the file already holds them")
+    if args.json and (args.out or args.format):
+        raise UsageError("--json prints the advice on stdout; leave out --out and --format")
     out = Path(args.out) if args.out else None
     save = Path(args.save_answers) if args.save_answers else None
     for target in (out, save):
@@ -69,9 +77,16 @@ def _cmd_assess(args: argparse.Namespace) -> int:
                 return EXIT_PROBLEM
     fmt = args.format or ("html" if out is not None and out.suffix.lower() in HTML_SUFFIXES else "md")
 
+    description = args.description.strip() if args.description else None
+    if args.description is not None and not description:
+        raise UsageError("--description is empty; describe the situation in a few words, e.g. --description \"jongeren hangen op het plein\"")
+    if description and args.save_answers and not args.answers:
+        raise UsageError("--save-answers is for the interactive questions, which --description alone does not ask")
     cat = load()
     if args.answers:
         assessment = Assessment.from_file(args.answers, cat)  # AnswerError → all problems, exit 1
+    elif description:
+        assessment = Assessment.model_validate({"answers": {}}, context={"catalog": cat})
     else:
         try:
             assessment = ask(cat, sys.stdin, sys.stderr)
@@ -84,6 +99,12 @@ def _cmd_assess(args: argparse.Namespace) -> int:
         print(f"answers saved to {save}", file=sys.stderr)
 
     situation = assessment.to_situation()
+    if description:
+        data = situation.model_dump(exclude={"inferred", "description"}, exclude_defaults=True)
+        situation = Situation.model_validate({**data, "description": description}, context={"catalog": cat})
+    if args.json:
+        print_json(advice_json(recommend(cat, situation, limit=args.limit), gaps(cat, situation), assessment))
+        return EXIT_OK
     text = _report.render(cat, recommend(cat, situation, limit=args.limit), gaps(cat, situation), fmt, assessment)
     if out is None:
         sys.stdout.write(text)

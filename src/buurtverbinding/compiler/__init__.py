@@ -22,10 +22,12 @@ from pydantic import BaseModel, ValidationError
 
 from .._io import write_if_changed
 from ..catalog import CATALOG_FORMAT  # the compiled JSON layout, which the loader checks
-from ..models import Checklist, Direction, Example, Step, Vocabulary
+from ..models import AdviceRules, Checklist, Direction, Example, ExampleScoring, Step, Vocabulary
 from ._problems import CODES, Problem, Reporter
 from ._records import Loaded, load_glossary, load_manifest, load_markdown_record, load_retired, load_yaml, load_yaml_record
 from ._rules import cross_check
+from ._synonyms import FILE as SYNONYMS_FILE
+from ._synonyms import load_synonyms
 
 __all__ = [
     "CODES", "MANIFEST", "CompileError", "Problem", "Result",
@@ -39,8 +41,11 @@ LAYOUT = {
     "voorbeelden": ("example", ".md"),
     "checklists": ("checklist", ".yaml"),
     "vocabulaires": ("vocabulary", ".yaml"),
+    "advies": ("advice", ".yaml"),
 }
-TOP_FILES = {"catalogus.yaml", "begrippen.yaml", "retired.yaml", "ids.txt", "README.md"}
+TOP_FILES = {"catalogus.yaml", "begrippen.yaml", "retired.yaml", "ids.txt", "README.md", "synoniemen.yaml"}
+SCORING_ID = "regels-voorbeelden"
+"""The file (and id) in ``advies/`` that holds the example scoring; the others hold direction rules."""
 MANIFEST = "ids.txt"
 """The published ids: each must stay in the catalogue or be retired (see retired.yaml)."""
 
@@ -76,7 +81,7 @@ def check_tree(root: Path, today: date | None = None) -> Result:
     """Parse, validate and cross-check every file below ``root``; never raises on bad content."""
     root = Path(root)
     report = Reporter(root)
-    records: dict[str, list[Loaded]] = {kind: [] for kind in ("direction", "step", "example", "checklist", "vocabulary", "term", "retired")}
+    records: dict[str, list[Loaded]] = {kind: [] for kind in ("direction", "step", "example", "checklist", "vocabulary", "term", "retired", "advice", "synonym")}
     published: dict[str, int] = {}
     meta: dict[str, Any] = {}
     files = 0
@@ -120,6 +125,9 @@ def check_tree(root: Path, today: date | None = None) -> Result:
         elif entry.name == "retired.yaml":
             files += 1
             records["retired"].extend(load_retired(entry, report))
+        elif entry.name == SYNONYMS_FILE:
+            files += 1
+            records["synonym"].extend(load_synonyms(entry, report))
         elif entry.name == MANIFEST:
             files += 1
             published = load_manifest(entry, report)
@@ -151,6 +159,8 @@ def _load(kind: str, path: Path, report: Reporter) -> Loaded | None:
         return load_markdown_record(path, Example, None, report)
     if kind == "checklist":
         return load_yaml_record(path, Checklist, report)
+    if kind == "advice":  # the example scoring has a fixed name; every other file is a field's rules
+        return load_yaml_record(path, ExampleScoring if path.stem == SCORING_ID else AdviceRules, report)
     return load_yaml_record(path, Vocabulary, report)
 
 
@@ -190,6 +200,9 @@ def _assemble(meta: dict[str, Any], records: dict[str, list[Loaded]]) -> dict[st
         "glossary": dump("term", lambda r: r.id),
         "vocabularies": dump("vocabulary", lambda r: r.id),
         "retired": dump("retired", lambda r: r.id),
+        "synonyms": dump("synonym", lambda r: r.id),
+        "advice_rules": [r.model_dump(mode="json", exclude_none=True) for r in sorted((i.record for i in records["advice"] if isinstance(i.record, AdviceRules)), key=lambda r: (r.order, r.id))],
+        "example_scoring": [r.model_dump(mode="json", exclude_none=True) for r in (i.record for i in records["advice"]) if isinstance(r, ExampleScoring)],
     }
 
 
@@ -227,13 +240,14 @@ def search_data(result: Result) -> dict[str, Any]:
 
     examples = sorted((item.record for item in result.records["example"]), key=lambda r: r.id)
     labels = {v.record.id: {value.id: value.label for value in v.record.values} for v in result.records["vocabulary"]}
-    return SearchIndex.build(documents(examples, labels)).to_data([e.id for e in examples])
+    synonyms = [item.record.words for item in sorted(result.records.get("synonym", []), key=lambda i: i.record.id)]
+    return SearchIndex.build(documents(examples, labels), synonyms).to_data([e.id for e in examples])
 
 
 def catalog_ids(catalog: dict[str, Any]) -> list[str]:
     """Every id a compiled catalogue publishes (records, checklist items and retired ids)."""
-    keys = ("directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired")
-    ids = [record["id"] for key in keys for record in catalog[key]]
+    keys = ("directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired", "advice_rules", "example_scoring")
+    ids = [record["id"] for key in keys for record in catalog.get(key, [])]
     ids += [item["id"] for checklist in catalog["checklists"] for item in checklist["items"]]
     return sorted(ids)
 

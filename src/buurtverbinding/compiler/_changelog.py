@@ -1,6 +1,6 @@
 """The content section of the CHANGELOG, generated from two compiled catalogues keyed by id.
 
-Every record (direction, step, checklist, example, term, vocabulary) is compared by id:
+Every record (direction, step, checklist, example, term, vocabulary, advice rule set) is compared by id:
 *added* when only the new catalogue has it, *changed* when its canonical JSON differs, and
 *retired* when the new catalogue lists it under ``retired``. The block is written between two
 markers in CHANGELOG.md, and CI checks that it matches the content.
@@ -22,6 +22,9 @@ KINDS = (
     ("examples", "example", "examples"),
     ("glossary", "glossary term", "glossary terms"),
     ("vocabularies", "vocabulary", "vocabularies"),
+    ("synonyms", "synonym group", "synonym groups"),
+    ("advice_rules", "advice rule set", "advice rule sets"),
+    ("example_scoring", "example scoring", "example scorings"),
 )
 
 

@@ -22,6 +22,35 @@ SECTION_FIELDS = {
 }
 """The ``##`` headings of an example's body, in order, and the field each one fills."""
 
+PLACEHOLDER = re.compile(r"\bTODO\b")
+"""What marks text still to be written (``buurtverbinding new`` fills a skeleton with it): the
+word ``TODO`` in capitals, anywhere in a value or a Markdown body (BV115)."""
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _placeholders(value: Any, loc: tuple[int | str, ...] = ()) -> typing.Iterator[tuple[tuple[int | str, ...], str]]:
+    """Every text inside ``value`` (a YAML document's data) that holds a placeholder, with its place."""
+    if isinstance(value, str):
+        if PLACEHOLDER.search(value):
+            yield loc, value
+    elif isinstance(value, dict):
+        for key, entry in value.items():
+            yield from _placeholders(entry, (*loc, key))
+    elif isinstance(value, list):
+        for i, entry in enumerate(value):
+            yield from _placeholders(entry, (*loc, i))
+
+
+def check_placeholders(path: Path, body: str, first_line: int, report: Reporter) -> None:
+    """BV115 for every line of a Markdown body that still holds a placeholder."""
+    for offset, text in enumerate(body.split("\n")):
+        if PLACEHOLDER.search(text):
+            report.add(path, first_line + offset, "BV115", f"placeholder left in the text ('{_snippet(text)}'); write it out")
+
 
 @dataclass
 class Loaded:
@@ -42,14 +71,25 @@ class Loaded:
         return self.document.line(self.loc + loc)
 
 
-def validate(model: type[BaseModel], data: Any, document: Document, report: Reporter, loc: tuple[int | str, ...] = (), section_lines: dict[str, int] | None = None) -> Loaded | None:
-    """Validate ``data`` as ``model``; report every error with a code and a line."""
+def validate(model: type[BaseModel], data: Any, document: Document, report: Reporter, loc: tuple[int | str, ...] = (), section_lines: dict[str, int] | None = None, bodies: tuple[str, ...] = ()) -> Loaded | None:
+    """Validate ``data`` as ``model``; report every error with a code and a line.
+
+    Placeholders (``TODO``) are reported first, each once (BV115), whether or not the record is
+    otherwise valid; a value that is a placeholder gets no second problem for its type. The
+    top-level fields in ``bodies`` come from a Markdown body, whose lines were checked already.
+    """
+    if isinstance(data, dict):
+        for where, text in _placeholders({k: v for k, v in data.items() if k not in bodies}):
+            name = ".".join(str(p) for p in where)
+            report.add(document.path, document.line(loc + where), "BV115", f"'{name}' still holds a placeholder ('{_snippet(text)}'); fill it in")
     try:
         record = model.model_validate(data)
     except ValidationError as exc:
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             report.invalid_ids.add(data["id"])
         for error in exc.errors(include_url=False):
+            if isinstance(error.get("input"), str) and PLACEHOLDER.search(error["input"]):
+                continue  # reported above as a placeholder: fill it in first
             if error["type"] == "too_short" and isinstance(error.get("input"), (list, tuple)) and len(error["input"]) >= error["ctx"]["min_length"]:
                 continue  # long enough as written: only entries that failed (and are reported) are missing
             where = tuple(error["loc"])
@@ -127,6 +167,7 @@ def load_markdown_record(path: Path, model: type[BaseModel], body_field: str | N
     document, body, body_line = split
     data = dict(document.data)
     section_lines: dict[str, int] = {}
+    check_placeholders(path, body, body_line, report)
     if body_field is None:  # an example: four fixed sections
         sections = split_sections(path, body, body_line, report)
         found: dict[str, str] = {}
@@ -157,7 +198,7 @@ def load_markdown_record(path: Path, model: type[BaseModel], body_field: str | N
         data[body_field] = body.strip() or "-"  # an empty body is reported just below, once
         if not body.strip():
             report.add(path, body_line, "BV110", f"the {body_field} (the Markdown body) is empty")
-    return validate(model, data, document, report, section_lines=section_lines)
+    return validate(model, data, document, report, section_lines=section_lines, bodies=("sections",) if body_field is None else (body_field,))
 
 
 def load_yaml(path: Path, report: Reporter) -> Document | None:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from ..models import EXAMPLE_VOCABULARIES, SITUATION_FEEDS
+from pydantic import BaseModel
+
+from ..models import EXAMPLE_VOCABULARIES, SITUATION_FEEDS, Source
+from ._advice import check_advice
 from ._problems import Reporter
 from ._records import Loaded
+from ._synonyms import check_synonyms
 from ._source import check_markdown
+from ._urls import listing_page, published_by_kis, sharing_host
 
 REQUIRED_VOCABULARIES = (
     "fasen", "locaties", "doelgroepen", "vormen", "oorzaken", "scheidslijnen", "actoren",
@@ -20,6 +27,8 @@ MARKDOWN_FIELDS = {"example": (("kis_note",), ("evidence", "note")), "term": (("
 """Fields the site renders as Markdown, besides the bodies: checked like a body (raw HTML, links)."""
 DIRECTION_COUNT = 5
 STEP_COUNT = 4
+REVIEW_MAX_AGE_DAYS = 730
+"""An example reviewed longer ago than this (two years) gets a warning (BV301)."""
 
 
 def _hint(value: str, valid: list[str] | tuple[str, ...]) -> str:
@@ -29,6 +38,7 @@ def _hint(value: str, valid: list[str] | tuple[str, ...]) -> str:
 
 def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date, published: dict[str, int], manifest: Path) -> None:
     _unique_ids(records, report)
+    check_synonyms(records.get("synonym", []), report)
     for kind, fields in MARKDOWN_FIELDS.items():
         for item in records[kind]:
             for loc in fields:
@@ -47,11 +57,15 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date,
     directions = [item.record.id for item in records["direction"]]
     steps = [item.record.id for item in records["step"]]
     examples = [item.record.id for item in records["example"]]
+    check_advice(records.get("advice", []), vocabularies, directions, report, "regels-voorbeelden")
     everything = sorted(
         {item.record.id for kind, items in records.items() if kind != "retired" for item in items}
         | {i.id for item in records["checklist"] for i in item.record.items}
     )
     _retirements(records["retired"], everything, published, manifest, report)
+    for items in records.values():
+        for item in items:
+            _source_addresses(item, report)
     replaced = {item.record.id: item.record.replaced_by for item in records["retired"]}
 
     def vocab(item: Loaded, value: str, name: str, *loc: int | str) -> None:
@@ -91,6 +105,9 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date,
                 report.add(item.path, item.line("related", i), "BV103", "an example cannot be related to itself")
         if ex.reviewed > today:
             report.add(item.path, item.line("reviewed"), "BV108", f"review date {ex.reviewed} is in the future (today is {today})")
+        elif (today - ex.reviewed).days > REVIEW_MAX_AGE_DAYS:
+            report.add(item.path, item.line("reviewed"), "BV301", f"reviewed on {ex.reviewed}, {(today - ex.reviewed).days} days ago (more than two years); check the record against its sources again and update 'reviewed'")
+        _kis_relation(item, report)
 
     feeds_seen: dict[str, str] = {}
     for item in records["checklist"]:
@@ -114,6 +131,39 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date,
             ref(item, value, everything, "id", "see_also", i)
 
 
+def _sources(value: Any, loc: tuple[int | str, ...] = ()) -> Iterator[tuple[tuple[int | str, ...], Source]]:
+    """Every :class:`Source` inside a record, with where it stands (``sources, 2``, ``handbook``)."""
+    if isinstance(value, Source):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _sources(getattr(value, name), (*loc, name))
+    elif isinstance(value, tuple):
+        for i, entry in enumerate(value):
+            yield from _sources(entry, (*loc, i))
+
+
+def _source_addresses(item: Loaded, report: Reporter) -> None:
+    """BV113 and BV114: a source's ``url`` is the publisher's own page, not a copy or a listing."""
+    for loc, source in _sources(item.record):
+        host = sharing_host(source.url)
+        if host is not None:
+            report.add(item.path, item.line(*loc, "url"), "BV113", f"source url '{source.url}' is on '{host}', a re-upload or document-sharing site, not the publisher; put the publisher's page in url and this address in copy_url")
+            continue
+        reason = listing_page(source.url)
+        if reason is not None:
+            report.add(item.path, item.line(*loc, "url"), "BV114", f"source url '{source.url}' is a tag, category or search page ('{reason}'), whose contents change; link the page that states the facts")
+
+
+def _kis_relation(item: Loaded, report: Reporter) -> None:
+    """BV209 and BV210: the relation to the KIS guide is backed by the sources."""
+    ex = item.record
+    if ex.kis_relation == "kis-gelinkt" and not any(published_by_kis(s.publisher, s.url) for s in ex.sources):
+        report.add(item.path, item.line("kis_relation"), "BV209", "kis_relation 'kis-gelinkt' needs a source published by KIS (a publisher naming KIS or Kennisplatform Integratie/Inclusief Samenleven, or a page on kis.nl); add that source, or use 'verwant'")
+    if ex.kis_relation == "bevestigd" and not any(s.in_guide for s in ex.sources):
+        report.add(item.path, item.line("kis_relation"), "BV210", "kis_relation 'bevestigd' needs a source with 'in_guide: true' that shows the example is in the KIS guide; add it, or use 'kis-gelinkt' or 'verwant'")
+
+
 def _unique_ids(records: dict[str, list[Loaded]], report: Reporter) -> None:
     seen: dict[str, tuple[str, str]] = {}
 
@@ -128,8 +178,8 @@ def _unique_ids(records: dict[str, list[Loaded]], report: Reporter) -> None:
         else:
             seen[identifier] = (kind, f"{report.show(item.path)}:{item.line(*loc)}")
 
-    for kind in ("direction", "step", "checklist", "example", "vocabulary", "term", "retired"):
-        for item in sorted(records[kind], key=lambda i: (str(i.path), i.loc)):
+    for kind in ("direction", "step", "checklist", "example", "vocabulary", "term", "retired", "advice", "synonym"):
+        for item in sorted(records.get(kind, []), key=lambda i: (str(i.path), i.loc)):
             claim(item.record.id, kind, item, "id")
             if kind == "checklist":
                 for i, question in enumerate(item.record.items):
