@@ -6,8 +6,8 @@ import pytest
 from pydantic import ValidationError
 
 import buurtverbinding as bv
-from buurtverbinding.advice import _rules as rules
 from buurtverbinding.advice import Advice, Situation, recommend
+from buurtverbinding.advice import _rules as rules
 
 
 def directions(advice: Advice) -> list[str]:
@@ -77,13 +77,13 @@ def test_recommend_checks_its_arguments(cat):
 
 # --- the two cases of the issue -------------------------------------------------------------
 
-PORTIEK = dict(
-    phase="ongemak",
-    locations=["portiek"],
-    dividing_lines=["oud-nieuw"],
-    target_groups=["bewoners", "nieuwe-bewoners"],
-    causes=["kleine-ergernissen"],
-)
+PORTIEK = {
+    "phase": "ongemak",
+    "locations": ["portiek"],
+    "dividing_lines": ["oud-nieuw"],
+    "target_groups": ["bewoners", "nieuwe-bewoners"],
+    "causes": ["kleine-ergernissen"],
+}
 
 
 def test_portiekflat_old_and_new_residents_points_to_woonomgeving(cat):

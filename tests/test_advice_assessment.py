@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import buurtverbinding as bv
-from buurtverbinding.advice._answers import items_in_order
 from buurtverbinding.advice import AnswerError, Assessment, Situation
+from buurtverbinding.advice._answers import items_in_order
 from buurtverbinding.models import SITUATION_FEEDS
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from buurtverbinding.advice import _rules as rules
 from buurtverbinding.advice import Assessment, Situation
+from buurtverbinding.advice import _rules as rules
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "advies.md"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from buurtverbinding.advice import Situation, gaps
 
-YOUTH_INCIDENTS = dict(phase="incidenten", locations=["plein"], target_groups=["jongeren"])
+YOUTH_INCIDENTS = {"phase": "incidenten", "locations": ["plein"], "target_groups": ["jongeren"]}
 
 
 def gap_directions(found) -> list[str]:

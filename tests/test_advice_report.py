@@ -6,8 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from buurtverbinding.advice import _report
-from buurtverbinding.advice import Assessment, Situation
+from buurtverbinding.advice import Assessment, Situation, _report
 
 ANSWERS = {
     "fase-nu": "ongemak",

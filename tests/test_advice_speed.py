@@ -15,8 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from buurtverbinding.advice import _scoring
-from buurtverbinding.advice import ExampleAdvice, Reason, Situation, match_existing
+from buurtverbinding.advice import ExampleAdvice, Reason, Situation, _scoring, match_existing
 from buurtverbinding.catalog import Catalog
 
 FIELDS = {

@@ -100,7 +100,7 @@ def test_the_cases_cover_every_value_and_kind(cat, cases) -> None:
     assert any(c[1] < 0 for _, e in cases for a in e["examples"] for c in a[3])
 
 
-def test_browser_and_python_give_the_same_advice(analysis_site: Path, cases) -> None:
+def test_browser_and_python_give_the_same_advice(analysis_site: Path, cases) -> None:  # noqa: F811 (the fixture)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         try:

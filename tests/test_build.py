@@ -150,7 +150,8 @@ def test_sdist_rebuilds_the_same_wheel_offline_and_passes_twine(project, wheel, 
     assert twine.returncode == 0, twine.stdout + twine.stderr
     import tarfile
 
-    names = tarfile.open(sdist).getnames()
+    with tarfile.open(sdist) as archive:
+        names = archive.getnames()
     assert any(n.endswith("/content/voorbeelden/buurtbemiddeling.md") for n in names)
     assert any(n.endswith("/hatch_build.py") for n in names)
     assert not any(n.endswith("_data/catalog.json") for n in names)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import copy
 import json
 
+from buurtverbinding.cli import main
 from buurtverbinding.compiler import check_tree
 from buurtverbinding.compiler._changelog import END, START, diff, render, replace_block
-from buurtverbinding.cli import main
 
 from .conftest import CONTENT, ROOT
 

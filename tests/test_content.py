@@ -85,7 +85,7 @@ def test_step_plan_and_checklists(cat):
 
 
 def test_vocabularies_and_glossary(cat):
-    assert VOCABULARIES <= {v.id for v in cat.vocabularies}
+    assert {v.id for v in cat.vocabularies} >= VOCABULARIES
     assert len(cat.vocabulary("mechanismen").values) == 7
     assert len(cat.vocabulary("methoden").values) == 9
     assert cat.vocabulary("bewijsniveaus").ids() == (

@@ -61,7 +61,7 @@ print(json.dumps(out))
 def test_registry_is_read_from_the_model():
     declared = facets(Example)
     assert {f.key for f in declared if f.filter} == set(FACETS)
-    assert EXAMPLE_VOCABULARIES == {f.field: f.vocabulary for f in declared if f.vocabulary and not f.path}
+    assert {f.field: f.vocabulary for f in declared if f.vocabulary and not f.path} == EXAMPLE_VOCABULARIES
     assert set(SITUATION_FEEDS) == {f.feeds for f in declared if f.feeds}
     # every facet the issue names can be filtered, listed and shown
     for key in ("direction", "phase", "location", "target_group", "partner", "form", "cause", "dividing_line", "evidence", "cost"):

@@ -34,7 +34,19 @@ from buurtverbinding.compiler import CODES, Result, check_tree, to_json
 from buurtverbinding.compiler._problems import Problem, Reporter
 from buurtverbinding.compiler._source import Document, parse_yaml, split_front_matter, split_sections
 from buurtverbinding.models import (
-    Checklist, ChecklistItem, Cost, Direction, Evidence, Example, Rating, Retirement, Scale, Source, Step, Term, Vocabulary,
+    Checklist,
+    ChecklistItem,
+    Cost,
+    Direction,
+    Evidence,
+    Example,
+    Rating,
+    Retirement,
+    Scale,
+    Source,
+    Step,
+    Term,
+    Vocabulary,
 )
 
 from .conftest import CONTENT

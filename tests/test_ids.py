@@ -8,8 +8,8 @@ import warnings
 import pytest
 
 from buurtverbinding import Catalog
-from buurtverbinding.compiler import check_tree, read_manifest
 from buurtverbinding.cli import main
+from buurtverbinding.compiler import check_tree, read_manifest
 
 from .conftest import CONTENT
 

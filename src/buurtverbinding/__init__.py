@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .catalog import Catalog, SearchHit, UnknownIdError, UnknownValueError
-    from .models import Checklist, ChecklistItem, Direction, Example, Source, Step, Term, Vocabulary
     from ._loader import load
     from .advice import Advice, AnswerError, Assessment, Gap, Situation
+    from .catalog import Catalog, SearchHit, UnknownIdError, UnknownValueError
+    from .models import Checklist, ChecklistItem, Direction, Example, Source, Step, Term, Vocabulary
 
 __all__ = [
     "Advice",

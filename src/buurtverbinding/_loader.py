@@ -75,12 +75,14 @@ def _from_trusted_bytes(raw: bytes, search: typing.Callable[[], dict[str, Any] |
         if collecting:
             gc.enable()
     catalog._search_data = search
-    return catalog
+    result: Catalog = catalog
+    return result
 
 
 def _read_json(path: Any) -> dict[str, Any] | None:
     try:
-        return json.loads(path.read_bytes())
+        data: dict[str, Any] = json.loads(path.read_bytes())
+        return data
     except (FileNotFoundError, ValueError):
         return None
 
@@ -106,7 +108,7 @@ def _construct(cls: type[BaseModel], data: dict[str, Any]) -> Any:
     if defaults is None:
         return cls.model_construct(**data)
     record = cls.__new__(cls)
-    _set(record, "__dict__", {name: data[name] if name in data else default for name, default in defaults.items()})
+    _set(record, "__dict__", {name: data.get(name, default) for name, default in defaults.items()})
     _set(record, "__pydantic_fields_set__", set(data))
     _set(record, "__pydantic_extra__", None)
     _set(record, "__pydantic_private__", None)

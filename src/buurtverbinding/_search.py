@@ -46,12 +46,7 @@ from .models import FACETS
 
 # Common Dutch function words: they carry no meaning for search.
 _STOPWORDS = frozenset(
-    """aan al als bij dan dat de der des die dit door een en er het hij hoe in is je maar met
-    na naar niet nog of om onder ook op over te ten ter tot tussen uit van veel voor wat we
-    wie wij zij zo zich ze zijn was waren worden wordt werd werden kan kunnen kon konden moet
-    moeten mag heeft hebben had hadden ben bent hun haar hem mijn ons onze uw jullie daar hier dus
-    want omdat waar iets iemand alle elk elke zoals bijvoorbeeld nu toen wel erg zeer heel langs
-    sinds zonder via per vanaf vanuit""".split()
+    ["aan", "al", "als", "bij", "dan", "dat", "de", "der", "des", "die", "dit", "door", "een", "en", "er", "het", "hij", "hoe", "in", "is", "je", "maar", "met", "na", "naar", "niet", "nog", "of", "om", "onder", "ook", "op", "over", "te", "ten", "ter", "tot", "tussen", "uit", "van", "veel", "voor", "wat", "we", "wie", "wij", "zij", "zo", "zich", "ze", "zijn", "was", "waren", "worden", "wordt", "werd", "werden", "kan", "kunnen", "kon", "konden", "moet", "moeten", "mag", "heeft", "hebben", "had", "hadden", "ben", "bent", "hun", "haar", "hem", "mijn", "ons", "onze", "uw", "jullie", "daar", "hier", "dus", "want", "omdat", "waar", "iets", "iemand", "alle", "elk", "elke", "zoals", "bijvoorbeeld", "nu", "toen", "wel", "erg", "zeer", "heel", "langs", "sinds", "zonder", "via", "per", "vanaf", "vanuit"]
 )
 _TOKEN = re.compile(r"[a-z0-9]+")
 

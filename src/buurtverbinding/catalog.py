@@ -12,15 +12,28 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
-from .models import FACETS as EXAMPLE_FACETS
-from .models import AdviceRules, Checklist, ChecklistItem, Direction, Example, ExampleScoring, Facet, Retirement, Step, Synonym, Term, Vocabulary, VocabularyValue
-
 from ._compare import Comparison, compare
 from ._search import SearchIndex, documents, normalise
+from .models import FACETS as EXAMPLE_FACETS
+from .models import (
+    AdviceRules,
+    Checklist,
+    ChecklistItem,
+    Direction,
+    Example,
+    ExampleScoring,
+    Facet,
+    Retirement,
+    Step,
+    Synonym,
+    Term,
+    Vocabulary,
+    VocabularyValue,
+)
 
 if TYPE_CHECKING:
     from .advice import Advice, Gap, Situation
@@ -30,7 +43,7 @@ __all__ = ["CATALOG_FORMAT", "FACETS", "Catalog", "SearchHit", "SearchResult", "
 CATALOG_FORMAT = 2
 """The layout of the compiled ``catalog.json``; the loader reads only this format."""
 
-Record = Union[Direction, Example, Step, Checklist, ChecklistItem, Term, Vocabulary, AdviceRules, ExampleScoring]
+Record = Direction | Example | Step | Checklist | ChecklistItem | Term | Vocabulary | AdviceRules | ExampleScoring
 
 FACETS: dict[str, Facet] = {facet.key: facet for facet in EXAMPLE_FACETS if facet.filter}
 """Filter keyword → its :class:`~buurtverbinding.models.Facet` (derived from the declarations on
@@ -225,8 +238,10 @@ class Catalog(BaseModel):
         if not isinstance(record, kind):
             raise UnknownValueError(kind.__name__.lower(), identifier, [r.id for r in self._records_of(kind)])
 
-    def _records_of(self, kind: type) -> tuple[Any, ...]:
-        return {Direction: self.directions, Step: self.steps}.get(kind, ())
+    def _records_of(self, kind: type) -> tuple[Direction | Step, ...]:
+        if kind is Direction:
+            return self.directions
+        return self.steps if kind is Step else ()
 
     # --- filter ---------------------------------------------------------------------------
 

@@ -12,20 +12,20 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
-from ._rules import FACET_WORDS, rules_of
-from ._answers import items_in_order
-from ._scoring import WAIT_PREFIX
 from .._version import __version__
+from ._answers import items_in_order
+from ._rules import FACET_WORDS, rules_of
+from ._scoring import WAIT_PREFIX
 
 if TYPE_CHECKING:
+    from ..catalog import Catalog
     from ._results import ExampleAdvice, Gap, Reason
     from ._situation import Advice, Assessment, Situation
-    from ..catalog import Catalog
 
 # Inline content: plain text, ("b", text) for bold, ("a", text, url) for a link.
-Inline = Union[str, tuple[str, str], tuple[str, str, str]]
+Inline = str | tuple[str, str] | tuple[str, str, str]
 Line = list[Inline]
 
 
@@ -230,7 +230,7 @@ def _answers(cat: Catalog, assessment: Assessment) -> list[Block]:
             current = checklist.id
         answer = assessment.answers[item.id]
         if item.vocabulary:
-            shown = ", ".join(cat.label(item.vocabulary, v) for v in (answer if isinstance(answer, tuple) else (answer,)))
+            shown = ", ".join(cat.label(item.vocabulary, str(v)) for v in (answer if isinstance(answer, tuple) else (answer,)))
         elif item.scale is not None:
             shown = f"{answer} op een schaal van {item.scale.min} ({item.scale.low_label}) tot {item.scale.max} ({item.scale.high_label})"
         else:
@@ -273,8 +273,8 @@ def to_markdown(blocks: list[Block]) -> str:
             text = _md_inline(block.lines[0])
             out.append(f"*{text}*" if block.kind == "note" else text)
         else:
-            marker = (lambda n: f"{n}.") if block.kind == "ol" else (lambda n: "-")
-            out.append("\n".join(f"{marker(n)} {_md_inline(line)}" for n, line in enumerate(block.lines, 1)))
+            numbered = block.kind == "ol"
+            out.append("\n".join(f"{f'{n}.' if numbered else '-'} {_md_inline(line)}" for n, line in enumerate(block.lines, 1)))
     return "\n\n".join(out) + "\n"
 
 

@@ -15,6 +15,8 @@ in full with their texts; :func:`_advise` checks that both give the same score.
 
 from __future__ import annotations
 
+from functools import partial
+
 import heapq
 import weakref
 from collections.abc import Callable
@@ -22,10 +24,10 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import _rules as rules
-from ._results import DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, Reason
 from ..catalog import UnknownIdError
 from ..models import FACETS, Example, ExampleScoring
+from . import _rules as rules
+from ._results import DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, Reason
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -80,10 +82,10 @@ def _direction_scores(cat: Catalog, situation: Situation) -> tuple[DirectionAdvi
                     text = f"{word} '{_label(cat, field, value)}' {why}"
                     found[direction].append(Reason(text=text, points=points, field=field, values=(value,)))
     scored = []
-    for direction in cat.directions:
-        reasons = tuple(sorted(found[direction.id], key=lambda r: -r.points))
+    for record in cat.directions:
+        reasons = tuple(sorted(found[record.id], key=lambda r: -r.points))
         score = sum(r.points for r in reasons)
-        scored.append(DirectionAdvice(direction=direction, score=score, reasons=reasons, called_for=score >= book.called_for))
+        scored.append(DirectionAdvice(direction=record, score=score, reasons=reasons, called_for=score >= book.called_for))
     return tuple(sorted(scored, key=lambda d: (-d.score, d.direction.number)))
 
 
@@ -444,7 +446,8 @@ def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
         in_place = "Er is geen bestaand aanbod opgegeven."
     if unknown:
         in_place += " Niet herkend en niet meegeteld: " + ", ".join(f"'{e}'" for e in unknown) + "."
-    found, later = [], []
+    found: list[Gap] = []
+    later: list[Gap] = []
     book = rules.rules_of(cat)
     for direction in directions:
         if not direction.called_for or direction.direction.id in covered:
@@ -458,7 +461,7 @@ def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
         if held_back:  # the phase rule and the gap must not contradict each other: say when to start
             label = _label(cat, "phase", situation.phase or "")
             reasons = (f"{WAIT_PREFIX}{held_back[1]} (fase '{label}', {held_back[0]} punten). Begin hiermee als de fase dat toelaat.", *reasons)
-        suggestions = suggest(lambda e, d=direction.direction.id: e.direction == d)
+        suggestions = suggest(partial(_primary_is, direction.direction.id))
         (later if held_back else found).append(Gap(kind="direction", direction=direction.direction, reasons=reasons, suggestions=suggestions))
     found += later
     if situation.phase and known and not any(situation.phase in m.example.phases for m in known):  # type: ignore[union-attr]
@@ -471,3 +474,7 @@ def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
         suggestions = suggest(lambda e: situation.phase in e.phases)
         found.append(Gap(kind="phase", phase=situation.phase, reasons=reasons, suggestions=suggestions))
     return tuple(found)
+
+
+def _primary_is(direction: str, example: Example) -> bool:
+    return example.direction == direction

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from pydantic import PrivateAttr, ValidationInfo, field_validator, model_validator
 
-from . import _scoring
 from .._loader import load
 from ..catalog import Catalog, UnknownValueError
 from ..models import FACETS, SITUATION_FEEDS
+from . import _scoring
 from ._answers import AnswerError, check_answers, items_in_order, read_answers_file
 from ._describe import DESCRIBED, Inference, infer
 from ._results import DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, _Frozen
@@ -25,7 +25,8 @@ _NOUNS["budget"] = "budget"
 
 def _catalog(context: Any) -> Catalog:
     if isinstance(context, dict) and context.get("catalog") is not None:
-        return context["catalog"]
+        given: Catalog = context["catalog"]
+        return given
     return load()
 
 
@@ -71,14 +72,14 @@ class _CatalogChecked(_Frozen):
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     @classmethod
-    def model_validate(cls, obj: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
         try:
             return super().model_validate(obj, **kwargs)
         except _Rejected as exc:
             raise exc.error from None
 
     @classmethod
-    def model_validate_json(cls, json_data: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def model_validate_json(cls, json_data: Any, **kwargs: Any) -> Self:
         try:
             return super().model_validate_json(json_data, **kwargs)
         except _Rejected as exc:

@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .._io import TargetExistsError, write_atomic
+from .._loader import load
 from ..advice import Assessment, Situation, _report, gaps, recommend
 from ..advice._answers import answer_for, items_in_order
-from .._loader import load
 from ._common import EXIT_OK, EXIT_PROBLEM, UsageError, advice_json, print_json
 
 if TYPE_CHECKING:

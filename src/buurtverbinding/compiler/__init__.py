@@ -11,8 +11,6 @@ the docs build. It needs PyYAML and markdown-it-py, which the runtime does not.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path

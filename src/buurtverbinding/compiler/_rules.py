@@ -14,8 +14,8 @@ from ..models import EXAMPLE_VOCABULARIES, SITUATION_FEEDS, Source
 from ._advice import check_advice
 from ._problems import Reporter
 from ._records import Loaded
-from ._synonyms import check_synonyms
 from ._source import check_markdown
+from ._synonyms import check_synonyms
 from ._urls import listing_page, published_by_kis, sharing_host
 
 REQUIRED_VOCABULARIES = (

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._version import __version__
-from ._format import EXPORT_FORMAT
 from ..models import ANSWER_KINDS, EXAMPLE_VOCABULARIES, Example, Source
+from ._format import EXPORT_FORMAT
 
 _SINGLE_VALUED = {"evidence_level": "bewijsniveaus", "evidence_effect": "effectrichtingen", "cost_band": "kostenniveaus", "kis_relation": "kis-relaties"}
 """Columns of ``examples`` that hold one vocabulary value; each gets a foreign key to it."""

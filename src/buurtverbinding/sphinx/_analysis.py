@@ -98,8 +98,8 @@ class AdviceRulesDirective(BvDirective):
     def run(self) -> list[nodes.Node]:
         cat = self.cat
         self.use("directions")
-        for rule_set in (*cat.advice_rules, *cat.example_scoring):
-            self.use("record", rule_set.id)
+        for rule_id in [r.id for r in cat.advice_rules] + [r.id for r in cat.example_scoring]:
+            self.use("record", rule_id)
         show = self.options.get("show", "facets")
         if not cat.example_scoring:
             text = "Deze catalogus heeft geen adviesregels."
@@ -130,9 +130,9 @@ class AdviceRulesDirective(BvDirective):
             short = {d.id: d.short_title for d in directions}
             rows = []
             for value in values:
-                given = [r for r in rule_set.rules if r.value == value.id]
-                if given:
-                    rows.append([f"{value.label} ({value.id})", ", ".join(f"{short[r.direction]} {_points(r.points)}" for r in given)])
+                matching = [r for r in rule_set.rules if r.value == value.id]
+                if matching:
+                    rows.append([f"{value.label} ({value.id})", ", ".join(f"{short[r.direction]} {_points(r.points)}" for r in matching)])
             out.append(_table(["Antwoord", "Punten per richting"], rows))
         return out
 
@@ -201,8 +201,8 @@ class AnalysisDirective(BvDirective):
             for item in checklist.items:
                 if item.vocabulary:
                     self.use("vocab", item.vocabulary)
-        for rule_set in (*cat.advice_rules, *cat.example_scoring):
-            self.use("record", rule_set.id)
+        for rule_id in [r.id for r in cat.advice_rules] + [r.id for r in cat.example_scoring]:
+            self.use("record", rule_id)
         docs = getattr(self.env, _ENV_KEY, None)
         if docs is None:
             docs = set()
@@ -262,8 +262,8 @@ def _item_html(cat: Catalog, item: ChecklistItem) -> str:
                     label += f" ({scale.high_label})"
                 options.append((str(number), label))
             empty = "Niet ingevuld"
-        for n, (value, label) in enumerate(options):
-            out.append(_choice(item.id, f"{key}-{n}", value, label))
+        for n, (choice, text) in enumerate(options):
+            out.append(_choice(item.id, f"{key}-{n}", choice, text))
         out.append(_choice(item.id, f"{key}-leeg", "", empty, checked=True))
     out.append("</div>\n</fieldset>\n")
     return "".join(out)
@@ -373,7 +373,7 @@ def _link_checklists(app: Sphinx, doctree: nodes.document, docname: str) -> None
         text = "Vul deze checklist in op het scherm"
         link = nodes.reference(text, text, refuri=f"{uri}#{ANCHOR}-{checklist}")
         paragraph = nodes.paragraph("", "", link, classes=["bv-an-fill-link"])
-        hints = [n for n, child in enumerate(box.children) if "bv-print-hint" in child.get("classes", [])]
+        hints = [n for n, child in enumerate(box.children) if isinstance(child, nodes.Element) and "bv-print-hint" in child.get("classes", [])]
         box.insert(hints[0] + 1 if hints else len(box.children), paragraph)
 
 
@@ -430,7 +430,7 @@ def data_script(data: dict[str, Any]) -> bytes:
     """The data as a script that sets one global (``file://`` pages cannot fetch JSON)."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("</", "<\\/")  # never closes a script element
-    return f"window.{GLOBAL} = {text};\n".encode("utf-8")
+    return f"window.{GLOBAL} = {text};\n".encode()
 
 
 def _write_data(app: Sphinx, exception: BaseException | None) -> None:
