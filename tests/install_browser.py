@@ -1,20 +1,30 @@
-"""Install Debian's Chromium for the browser tests, when we may (root on Debian) and need to.
+"""Install what the browser tests use, when we may and need to:
 
-Run by the README's test command and so by CI. Without root or apt-get it only says what to do:
-the browser tests then skip with that reason.
+- Debian's Chromium (as root, with apt-get);
+- Lighthouse 12.2.3 from npm, pinned, into ``.ci/lighthouse`` (``npm i -E lighthouse@12.2.3``;
+  outside the package and the sdist), run by tests/test_site_lighthouse.py with ``CHROME_PATH``
+  set to that Chromium.
+
+Run by the README's test command and so by CI. Where something cannot be installed (no root or
+apt-get, no npm) it only says what to do: the tests that need it then skip with that reason.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 BROWSER = "/usr/bin/chromium"
+LIGHTHOUSE_VERSION = "12.2.3"
+LIGHTHOUSE_DIR = Path(__file__).resolve().parent.parent / ".ci" / "lighthouse"
+LIGHTHOUSE_BIN = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 
 
-def main() -> int:
+def install_chromium() -> int:
     if os.path.exists(BROWSER):
         print(f"install_browser: {BROWSER} is present")
         return 0
@@ -30,6 +40,45 @@ def main() -> int:
             print(f"install_browser: '{' '.join(command)}' failed with exit code {result.returncode}", file=sys.stderr)
             return result.returncode
     return 0
+
+
+def installed_lighthouse() -> str | None:
+    """The version of Lighthouse in ``tests/.lighthouse``, or ``None``."""
+    manifest = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "package.json"
+    try:
+        return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def install_lighthouse() -> int:
+    if installed_lighthouse() == LIGHTHOUSE_VERSION and LIGHTHOUSE_BIN.exists():
+        print(f"install_browser: Lighthouse {LIGHTHOUSE_VERSION} is present in {LIGHTHOUSE_DIR}")
+        return 0
+    npm = shutil.which("npm")
+    if npm is None:
+        print(f"install_browser: npm is missing, so Lighthouse {LIGHTHOUSE_VERSION} cannot be installed; "
+              "the Lighthouse test will be skipped. Install Node.js 18+ with npm (apt-get install -y npm) and run this again.")
+        return 0
+    LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+    manifest = LIGHTHOUSE_DIR / "package.json"
+    if not manifest.exists():
+        manifest.write_text('{"name": "buurtverbinding-lighthouse", "private": true}\n', encoding="utf-8")
+    command = [npm, "i", "-E", f"lighthouse@{LIGHTHOUSE_VERSION}", "--no-audit", "--no-fund", "--loglevel=error"]
+    print(f"install_browser: {' '.join(command[1:])} (in {LIGHTHOUSE_DIR})", flush=True)
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_SKIP_CHROMIUM_DOWNLOAD": "1"}
+    result = subprocess.run(command, cwd=LIGHTHOUSE_DIR, env=env)
+    if result.returncode != 0:
+        print(f"install_browser: installing Lighthouse failed with exit code {result.returncode}; "
+              "the Lighthouse test will be skipped", file=sys.stderr)
+        return 0  # the other browser tests still run; the Lighthouse test says why it skips
+    return 0
+
+
+def main() -> int:
+    status = install_chromium()
+    install_lighthouse()
+    return status
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The built site in a real browser: Debian's Chromium driven by Playwright, served over loopback.
 
-Search in Dutch, filter in the Interventiewijzer (with the mouse and by keyboard alone), follow
+Search in Dutch, filter in the Interventiewijzer (check boxes, with the mouse and by keyboard alone), follow
 the matrix and open an example; axe-core finds no serious or critical accessibility violation on
 the home page, an example page, a checklist page, the overview and the Interventiewijzer.
 
@@ -96,6 +96,14 @@ def test_search_for_a_dutch_word_finds_the_example(page: Any, site_url: str) -> 
     assert results.first.inner_text().strip() == "Buurtbemiddeling"
 
 
+def choose(page: Any, facet: str, value: str) -> None:
+    """Tick one value in the Interventiewijzer's check-box group of ``facet`` (opening its fold)."""
+    group = page.locator(f'[data-bv-facet="{facet}"]')
+    if group.get_attribute("open") is None:
+        group.locator("summary").click()
+    group.locator(f'input[value="{value}"]').check()
+
+
 def test_interventiewijzer_filters_shrink_the_list(page: Any, site_url: str, cat) -> None:
     page.goto(site_url + "catalogus/interventiewijzer.html")
     status = page.locator(".bv-wijzer-status")
@@ -103,12 +111,12 @@ def test_interventiewijzer_filters_shrink_the_list(page: Any, site_url: str, cat
     sync_api.expect(status).to_have_text(count_text(len(cat.examples)))
     assert results.count() == len(cat.examples)
 
-    page.get_by_label("Richting", exact=True).select_option("ontmoeting")
+    choose(page, "direction", "ontmoeting")
     expected = cat.filter(direction="ontmoeting")
     sync_api.expect(status).to_have_text(count_text(len(expected)))
     assert results.count() == len(expected) < len(cat.examples)
 
-    page.get_by_label("Fase", exact=True).select_option("spanningen")
+    choose(page, "phase", "spanningen")
     expected = cat.filter(direction="ontmoeting", phase="spanningen")
     sync_api.expect(status).to_have_text(count_text(len(expected)))
     titles = sorted(t.strip() for t in page.locator(".bv-wijzer-results .bv-wijzer-title").all_inner_texts())
@@ -124,27 +132,28 @@ def test_interventiewijzer_works_by_keyboard_alone(page: Any, site_url: str, cat
     page.goto(site_url + "catalogus/interventiewijzer.html")
     status = page.locator(".bv-wijzer-status")
     sync_api.expect(status).to_have_text(count_text(len(cat.examples)))
-    # Tab from the page's last link before the form lands on the first filter
-    page.locator("#bv-filter-richting").focus()
+    groups = page.locator(".bv-wijzer-form details")
+    assert groups.count() == 10  # every facet the professionals filter by
+    # Tab from the last link before the form lands on the first group; Enter opens it
+    first_summary = page.locator(".bv-wijzer-form summary").first
+    first_summary.focus()
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "bv-filter-richting"
-    page.keyboard.press("ArrowDown")  # first direction
-    first = cat.directions[0].id
-    sync_api.expect(status).to_have_text(count_text(len(cat.filter(direction=first))))
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "bv-filter-fase"
-    page.keyboard.press("ArrowDown")
-    phase = cat.vocabulary("fasen").ids()[0]
-    sync_api.expect(status).to_have_text(count_text(len(cat.filter(direction=first, phase=phase))))
-    selects = page.locator(".bv-wijzer-form select").count()
-    assert selects == 10  # every facet the professionals filter by
-    for _ in range(selects - 2 + 1):  # past the other filters to the reset button
-        page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.className") == "bv-wijzer-reset"
+    first = cat.directions[0].id
+    assert page.evaluate("document.activeElement.value") == first
+    page.keyboard.press("Space")
+    sync_api.expect(status).to_have_text(count_text(len(cat.filter(direction=first))))
+    page.keyboard.press("Tab")  # the next direction: OR within the group
+    second = cat.directions[1].id
+    page.keyboard.press("Space")
+    sync_api.expect(status).to_have_text(count_text(len(cat.filter(direction=[first, second]))))
+    page.locator(".bv-wijzer-reset").focus()
     page.keyboard.press("Enter")
     sync_api.expect(status).to_have_text(count_text(len(cat.examples)))
-    # the results are links that take the keyboard focus
+    # past the status line, the links lead on and the results are links that take the focus
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") == "A"
 
@@ -158,8 +167,8 @@ def test_matrix_cell_opens_the_filtered_interventiewijzer(page: Any, site_url: s
     row.locator("td").nth(column - 1).locator("a").click()
     page.wait_for_url("**/interventiewijzer.html?*")
     sync_api.expect(page.locator(".bv-wijzer-status")).to_have_text(count_text(number))
-    assert page.get_by_label("Richting", exact=True).input_value() == "veiligheid"
-    assert page.get_by_label("Fase", exact=True).input_value() == "incidenten"
+    assert page.locator('input[name="richting"][value="veiligheid"]').is_checked()
+    assert page.locator('input[name="fase"][value="incidenten"]').is_checked()
 
 
 def test_open_an_example_page_from_the_interventiewijzer(page: Any, site_url: str, cat) -> None:
@@ -182,7 +191,7 @@ def test_a_checklist_prints_without_the_site_navigation(page: Any, site_url: str
     sync_api.expect(page.locator(".bv-questions > li")).to_have_count(len(checklist.items))
     assert page.locator(".bv-questions > li").first.is_visible()
     pdf = page.pdf(format="A4", print_background=False)
-    assert pdf.startswith(b"%PDF")
+    assert pdf.startswith(b"%PDF")  # the page counts: tests/test_site_print.py
 
 
 AXE_PAGES = [

@@ -1,13 +1,14 @@
 """Directives that render catalogue objects: ``bv:example``, ``bv:examples``, ``bv:direction``,
-``bv:step``, ``bv:checklist``, ``bv:glossary`` and ``bv:vocabulary``. Each builds docutils nodes from the typed
-records; Markdown fields go through MyST-Parser (:mod:`._markdown`)."""
+``bv:step``, ``bv:checklist``, ``bv:glossary`` and ``bv:vocabulary``, and ``bv:filter-options``
+(the options of ``bv:examples``). Each builds docutils nodes from the typed records; Markdown
+fields go through MyST-Parser (:mod:`._markdown`). The domain declares them
+(``BvDomain.directives`` in :mod:`._domain`)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import json
 import re
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -15,15 +16,22 @@ from docutils.parsers.rst import directives
 
 from ..catalog import FACETS, UnknownValueError
 from ._base import BvDirective
-from ._labels import ANSWER_HINTS, SHOWN_FACETS, SECTIONS, count, long_date, partial_date
+from ._labels import ANSWER_HINTS, SECTIONS, SHOWN_FACETS, count, long_date, partial_date
 from ._warnings import BvWarning, warn
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-
     from ..models import Checklist, ChecklistItem, Direction, Example, Source, Step
 
-__all__ = ["setup_directives"]
+__all__ = [
+    "ChecklistDirective",
+    "DirectionDirective",
+    "ExampleDirective",
+    "ExamplesDirective",
+    "FilterOptionsDirective",
+    "GlossaryDirective",
+    "StepDirective",
+    "VocabularyDirective",
+]
 
 
 def _source_item(source: Source) -> nodes.list_item:
@@ -157,7 +165,7 @@ class ExamplesDirective(BvDirective):
     ``:target-group:``, ``:form:``, ``:cause:``, ``:dividing-line:``, ``:evidence:``, ...);
     several values in one option (separated by commas or spaces) mean OR."""
 
-    option_spec: ClassVar = {option: directives.unchanged_required for option in _FILTER_OPTIONS}
+    option_spec: ClassVar = dict.fromkeys(_FILTER_OPTIONS, directives.unchanged_required)
 
     def run(self) -> list[nodes.Node]:
         filters = {
@@ -177,6 +185,29 @@ class ExamplesDirective(BvDirective):
             summary = nodes.paragraph(example.summary, example.summary, classes=["bv-summary"])
             listing += nodes.list_item("", title, summary)
         return [nodes.paragraph(count(len(found)), count(len(found)) + ":", classes=["bv-count"]), listing]
+
+
+class FilterOptionsDirective(BvDirective):
+    """``bv:filter-options``: the filter options of ``bv:examples`` as a definition list (option,
+    the facet's Dutch label, its valid values), derived from the facet declarations; for the
+    developer documentation of a site, so that it never falls behind the registry."""
+
+    option_spec: ClassVar = {}
+
+    def run(self) -> list[nodes.Node]:
+        listing = nodes.definition_list(classes=["bv-filter-options"])
+        for option, key in _FILTER_OPTIONS.items():
+            facet = FACETS[key]
+            if facet.vocabulary is None:
+                self.use("directions")
+            else:
+                self.use("vocab", facet.vocabulary)
+            values = self.cat.valid_values(key)
+            body = nodes.paragraph("", f"{facet.label}: ")
+            body += self.joined([nodes.literal(value, value) for value in values])
+            term = nodes.term("", "", nodes.literal(f":{option}:", f":{option}:"))
+            listing += nodes.definition_list_item("", term, nodes.definition("", body))
+        return [listing]
 
 
 class DirectionDirective(BvDirective):
@@ -226,8 +257,8 @@ class StepDirective(BvDirective):
             box += self.heading("Checklists bij deze stap")
             listing = nodes.enumerated_list(classes=["bv-checklists"])
             for checklist in checklists:
-                title = nodes.paragraph("", "", nodes.strong("", "", self.link(checklist.id, checklist.title)))
-                listing += nodes.list_item("", title, nodes.paragraph(checklist.purpose, checklist.purpose))
+                name = nodes.paragraph("", "", nodes.strong("", "", self.link(checklist.id, checklist.title)))
+                listing += nodes.list_item("", name, nodes.paragraph(checklist.purpose, checklist.purpose))
             box += listing
         return [box]
 
@@ -249,6 +280,7 @@ class ChecklistDirective(BvDirective):
         box += nodes.paragraph(checklist.purpose, checklist.purpose, classes=["bv-summary"])
         box += nodes.field_list("", self.field("Hoort bij", self.link(checklist.step)), classes=["bv-fields"])
         box += nodes.paragraph(_PRINT_HINT, _PRINT_HINT, classes=["bv-print-hint"])
+        box += nodes.container("", *(nodes.paragraph(f, f) for f in _PRINT_FIELDS), classes=["bv-print-fields"])
         questions = nodes.enumerated_list(classes=["bv-questions"])
         for item in checklist.items:
             questions += self._question(item)
@@ -285,6 +317,8 @@ def _inline_options(labels: list[str]) -> nodes.bullet_list:
 
 
 _PRINT_HINT = "Tip: druk deze checklist af en vul hem samen in tijdens het buurtoverleg. Hij past op A4-papier."
+_PRINT_FIELDS = ("Datum", "Buurt", "Aanwezigen")
+"""Blanks at the top of a printed checklist (shown in print only)."""
 
 
 class VocabularyDirective(BvDirective):
@@ -330,17 +364,3 @@ class GlossaryDirective(BvDirective):
             listing += entry
         return [listing]
 
-
-def setup_directives(app: Sphinx) -> None:
-    from ._domain import BvDomain
-
-    for name, directive in (
-        ("example", ExampleDirective),
-        ("examples", ExamplesDirective),
-        ("direction", DirectionDirective),
-        ("step", StepDirective),
-        ("checklist", ChecklistDirective),
-        ("glossary", GlossaryDirective),
-        ("vocabulary", VocabularyDirective),
-    ):
-        app.add_directive_to_domain(BvDomain.name, name, directive)

@@ -15,22 +15,32 @@ from urllib.parse import urlencode
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ._base import BvDirective
 from ..catalog import FACETS
+from ._base import BvDirective
 from ._labels import count
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-__all__ = ["setup_matrix"]
+__all__ = ["MatrixDirective", "setup_matrix"]
 
 CAPTION = "Aantal praktijkvoorbeelden per oplossingsrichting en fase"
+TOTAL_NOTE = (
+    "Totaal: het aantal verschillende voorbeelden bij de richting. Een voorbeeld dat in meer fasen past, "
+    "telt in elke fase mee, maar in het totaal één keer. Daarom is het totaal vaak kleiner dan de som van de rij."
+)
 _PARAM = {key: facet.parameter for key, facet in FACETS.items()}
 
 
-class matrix(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
-    """Holds ``columns`` [(phase, label)], ``rows`` [(direction, title, [count, ...], total)]."""
+class matrix(nodes.container):  # noqa: N801 (docutils names nodes in lower case)
+    """The matrix in every output format: its child is a plain table of the counts. Holds
+    ``columns`` [(phase, label)] and ``rows`` [(direction, title, [count, ...], total)], from
+    which :class:`MatrixHtml` makes the linked HTML table."""
+
+
+class matrix_html(nodes.General, nodes.Element):  # noqa: N801
+    """The HTML form of :class:`matrix` (same ``columns`` and ``rows``), written by ``_visit_html``."""
 
 
 class MatrixDirective(BvDirective):
@@ -52,17 +62,23 @@ class MatrixDirective(BvDirective):
                 cells.append(len(cat.filter(**query)))
             self.use("count", json.dumps({"direction": direction.id}))
             rows.append((direction.id, direction.short_title, cells, len(cat.filter(direction=direction.id))))
-        node = matrix(columns=columns, rows=rows)
+        header = ["Richting", *(label for _, label in columns), "Totaal"]
+        body = [[title, *(str(c) for c in cells), str(total)] for _, title, cells, total in rows]
+        node = matrix("", _table(CAPTION, header, body), columns=columns, rows=rows)
         self.set_source_info(node)
         return [node]
 
 
-def _visit_html(self: HTML5Translator, node: matrix) -> None:
+def _visit_html(self: HTML5Translator, node: matrix_html) -> None:
     builder = self.builder
     domain: Any = builder.env.domains["bv"]
     here = builder.current_docname
     wijzer = domain.wijzer_uri(builder, here)
-    out = ['<div class="bv-matrix-wrapper">\n<table class="bv-matrix">\n', f"<caption>{escape(CAPTION)}</caption>\n"]
+    caption = f"bv-matrix-caption-{self.section_level}-{len(self.body)}"
+    out = [
+        f'<div class="bv-matrix-wrapper" role="region" aria-labelledby="{caption}" tabindex="0">\n<table class="bv-matrix">\n',
+        f'<caption id="{caption}">{escape(CAPTION)}</caption>\n',
+    ]
     out.append('<thead><tr><th scope="col">Richting</th>')
     out.extend(f'<th scope="col">{escape(label)}</th>' for _, label in node["columns"])
     out.append('<th scope="col">Totaal</th></tr></thead>\n<tbody>\n')
@@ -74,6 +90,7 @@ def _visit_html(self: HTML5Translator, node: matrix) -> None:
             out.append(_cell(number, wijzer, {"direction": direction, "phase": phase}, f"{title}, fase {label}"))
         out.append(_cell(total, wijzer, {"direction": direction}, f"{title}, alle fasen") + "</tr>\n")
     out.append("</tbody>\n</table>\n</div>\n")
+    out.append(f'<p class="bv-matrix-note">{escape(TOTAL_NOTE)}</p>\n')
     self.body.append("".join(out))
     raise nodes.SkipNode
 
@@ -87,19 +104,16 @@ def _cell(number: int, wijzer: str | None, query: dict[str, str], context: str) 
     return f'<td><a href="{escape(href)}">{number}{hidden}</a></td>'
 
 
-class MatrixAsTable(SphinxPostTransform):
-    """For builders other than HTML: the matrix as a plain table."""
+class MatrixHtml(SphinxPostTransform):
+    """For HTML builders only: the table with header scopes and links instead of the plain one
+    (other builders keep the plain table)."""
 
-    default_priority = 200
-
-    def is_supported(self) -> bool:
-        return self.env._builder_cls.format != "html"
+    default_priority = 199
+    formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(matrix)):
-            header = ["Richting", *(label for _, label in node["columns"]), "Totaal"]
-            body = [[title, *(str(c) for c in cells), str(total)] for _, title, cells, total in node["rows"]]
-            node.replace_self(_table(CAPTION, header, body))
+            node.replace_self(matrix_html(columns=node["columns"], rows=node["rows"]))
 
 
 def _table(caption: str, header: list[str], body: list[list[str]]) -> nodes.table:
@@ -115,8 +129,7 @@ def _table(caption: str, header: list[str], body: list[list[str]]) -> nodes.tabl
 
 
 def setup_matrix(app: Sphinx) -> None:
-    from ._domain import BvDomain
-
-    app.add_node(matrix, html=(_visit_html, None))
-    app.add_directive_to_domain(BvDomain.name, "matrix", MatrixDirective)
-    app.add_post_transform(MatrixAsTable)
+    """The nodes and the HTML post-transform (the directive is declared in ``BvDomain.directives``)."""
+    app.add_node(matrix)
+    app.add_node(matrix_html, html=(_visit_html, None))
+    app.add_post_transform(MatrixHtml)

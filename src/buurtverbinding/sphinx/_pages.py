@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from .._io import write_if_changed
 from ._config import get_config
 from ._data import catalog
+from ._labels import count
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,9 +51,21 @@ def _directive(name: str, argument: str = "", **options: str) -> str:
     return "\n".join([*lines, "```", ""])
 
 
-def _toctree(entries: list[str], *, hidden: bool) -> str:
-    options = [":hidden:"] if hidden else [":maxdepth: 1"]
+def _toctree(entries: list[str], *, hidden: bool, menu: bool = False) -> str:
+    """A toctree: ``hidden``, or ``menu`` (it feeds the side menu; the page lists its entries
+    itself, so the rendered list is hidden with the class ``bv-nav-only``)."""
+    options = [":hidden:"] if hidden else [":maxdepth: 1", *([":class: bv-nav-only"] if menu else [])]
     return "\n".join(["```{toctree}", *options, "", *entries, "```", ""])
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", text.strip(), re.S)
+    return " ".join((match.group(1) if match else text).split())
+
+
+def _entry(identifier: str, description: str, number: str) -> str:
+    """A line of an index page: the link, a sentence about it and how many it holds."""
+    return f"- **{{bv:ref}}`{identifier}`**  \n  {_text(_first_sentence(description))} *{number}.*"
 
 
 def _page(title: str, *blocks: str) -> str:
@@ -66,7 +79,8 @@ def pages(cat: Catalog) -> Iterator[tuple[str, str]]:
         "Oplossingsrichtingen",
         "De handreiking noemt vijf oplossingsrichtingen. Elke richting is een manier om polarisatie "
         "in een buurt tegen te gaan. Bij elke richting staan praktijkvoorbeelden.",
-        _toctree([d.id for d in cat.directions], hidden=False),
+        "\n".join(_entry(d.id, d.summary, count(len(cat.filter(direction=d.id)))) for d in cat.directions) + "\n",
+        _toctree([d.id for d in cat.directions], hidden=False, menu=True),
     )
     for direction in cat.directions:
         leads = sorted((e for e in cat.examples if e.direction == direction.id), key=lambda e: e.title.casefold())
@@ -83,7 +97,8 @@ def pages(cat: Catalog) -> Iterator[tuple[str, str]]:
         "Stappenplan",
         "Het stappenplan helpt u om in een buurtoverleg polarisatie te herkennen en aan te pakken. "
         "Het heeft vier stappen. Bij elke stap horen checklists die u samen invult. U kunt elke checklist afdrukken.",
-        _toctree([s.id for s in cat.steps], hidden=False),
+        "\n".join(_entry(s.id, s.purpose, count(len(cat.checklists_for(s.id)), "checklist", "checklists")) for s in cat.steps) + "\n",
+        _toctree([s.id for s in cat.steps], hidden=False, menu=True),
     )
     for step in cat.steps:
         checklists = [f"../checklists/{c.id}" for c in cat.checklists if c.step == step.id]
@@ -102,8 +117,8 @@ def pages(cat: Catalog) -> Iterator[tuple[str, str]]:
     )
     yield "interventiewijzer.md", _page(
         "Interventiewijzer",
-        "Zoekt u een aanpak die past bij uw buurt? Kies hieronder een richting, een fase, een plek of een doelgroep. "
-        "De lijst met voorbeelden past zich meteen aan. Een filter dat u leeg laat, telt niet mee.",
+        "Zoekt u een aanpak die past bij uw buurt? Kies wat u ziet; de lijst met voorbeelden past zich meteen aan. "
+        "U kunt de lijst delen (het adres onthoudt uw keuzes) en afdrukken.",
         _directive("interventiewijzer"),
     )
     yield "begrippen.md", _page("Begrippen", "Wat bedoelen we met de woorden op deze site? Hier staan ze op een rij.", _directive("glossary"))

@@ -1,0 +1,82 @@
+"""Print (issue 15): every checklist fits on one A4 page, with blanks for datum, buurt and
+aanwezigen and a footer with the licence line and the page's address; single and multiple choice
+look different; a printed Interventiewijzer list names its filters and ends without a blank page.
+
+Each page is printed to PDF by Chromium (``page.pdf(format="A4")``) and its pages are counted.
+Skipped, with the reason, where Chromium or Playwright is missing (as tests/test_browser.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from . import test_browser
+from .test_browser import count_text, sync_api
+
+# the browser tests' fixtures: the site served over loopback and one Chromium per module
+browser = test_browser.browser
+site_url = test_browser.site_url
+
+
+def pages_of(pdf: bytes) -> int:
+    """The number of pages of a PDF that Chromium wrote (one ``/Type /Page`` object per page)."""
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+@pytest.fixture
+def page(browser: Any) -> Any:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+def test_every_checklist_prints_on_one_a4_page(page: Any, site_url: str, cat) -> None:
+    counts = {}
+    for checklist in cat.checklists:
+        page.goto(site_url + f"catalogus/checklists/{checklist.id}.html")
+        counts[checklist.id] = pages_of(page.pdf(format="A4"))
+    print("A4 pages per checklist:", counts)
+    assert counts == {checklist.id: 1 for checklist in cat.checklists}
+
+
+def test_a_printed_checklist_has_header_footer_and_two_kinds_of_box(page: Any, site_url: str, cat) -> None:
+    page.goto(site_url + "catalogus/checklists/aan-tafel.html")
+    page.emulate_media(media="print")
+    fields = page.locator(".bv-print-fields > p")
+    assert fields.all_inner_texts() == ["Datum", "Buurt", "Aanwezigen"]
+    assert fields.first.is_visible()
+    footer = page.locator(".bv-print-footer")
+    assert footer.is_visible()
+    text = footer.inner_text()
+    assert "CC BY 4.0" in text and site_url + "catalogus/checklists/aan-tafel.html" in text
+    page.emulate_media(media="screen")
+    assert not fields.first.is_visible() and not footer.is_visible()
+
+    def shape(kind: str) -> str:
+        box = page.locator(f".bv-kind-{kind} ul.bv-options > li").first
+        return box.evaluate("e => getComputedStyle(e, '::before').borderRadius")
+
+    kinds = {item.kind for c in cat.checklists for item in c.items}
+    assert {"single_choice", "multiple_choice"} <= kinds
+    for checklist in cat.checklists:  # find a page with each kind
+        ids = {item.kind for item in checklist.items}
+        if {"single_choice", "multiple_choice"} <= ids:
+            page.goto(site_url + f"catalogus/checklists/{checklist.id}.html")
+            break
+    else:
+        pytest.fail("no checklist has both single and multiple choice questions")
+    assert shape("single-choice") == "50%" and shape("multiple-choice") != "50%"
+
+
+def test_a_printed_wijzer_list_names_its_filters_without_a_blank_page(page: Any, site_url: str, cat) -> None:
+    page.goto(site_url + "catalogus/interventiewijzer.html?fase=spanningen&plek=plein&doelgroep=jongeren")
+    expected = cat.filter(phase="spanningen", location="plein", target_group="jongeren")
+    sync_api.expect(page.locator(".bv-wijzer-status")).to_have_text(count_text(len(expected)))
+    page.emulate_media(media="print")
+    chosen = page.locator(".bv-wijzer-chosen")
+    assert chosen.is_visible() and "Plein" in chosen.inner_text() and "Jongeren" in chosen.inner_text()
+    assert not page.locator(".bv-wijzer-form").is_visible()
+    assert pages_of(page.pdf(format="A4")) == 1  # a short list: one page, no blank one after it
