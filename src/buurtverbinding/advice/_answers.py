@@ -22,14 +22,14 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from ..models import ChecklistItem
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
-Answer = Union[str, int, tuple[str, ...]]
+Answer = str | int | tuple[str, ...]
 
 YES = ("ja", "yes")
 NO = ("nee", "no")

@@ -15,12 +15,11 @@ in full with their texts; :func:`_advise` checks that both give the same score.
 
 from __future__ import annotations
 
-from functools import partial
-
 import heapq
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
