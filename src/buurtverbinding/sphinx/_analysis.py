@@ -181,8 +181,17 @@ class AdviceRulesDirective(BvDirective):
 # --- bv:analysis: the form ------------------------------------------------------------------
 
 
-class analysis(nodes.General, nodes.Element):  # noqa: N801
-    """Holds ``html``: the form, rendered from the catalogue when the page is read."""
+ELSEWHERE = "De Buurtanalyse werkt in de HTML-versie van deze documentatie."
+
+
+class analysis(nodes.container):  # noqa: N801
+    """The Buurtanalyse in every output format: its child is a sentence that it works in the HTML
+    version. Holds ``form``, the form rendered from the catalogue when the page is read, from which
+    :class:`AnalysisHtml` makes the HTML node."""
+
+
+class analysis_html(nodes.General, nodes.Element):  # noqa: N801
+    """The HTML form of :class:`analysis` (same ``form``), written by ``_visit_html``."""
 
 
 class AnalysisDirective(BvDirective):
@@ -208,7 +217,7 @@ class AnalysisDirective(BvDirective):
             docs = set()
             setattr(self.env, _ENV_KEY, docs)
         docs.add(self.env.current_document.docname)
-        node = analysis(form=form_html(cat), ids=[ANCHOR])
+        node = analysis("", nodes.paragraph(ELSEWHERE, ELSEWHERE), form=form_html(cat), ids=[ANCHOR])
         self.set_source_info(node)
         return [node]
 
@@ -328,7 +337,7 @@ def page_html(form: str, root: str, docname: str, site: str) -> str:
     )
 
 
-def _visit_html(self: HTML5Translator, node: analysis) -> None:
+def _visit_html(self: HTML5Translator, node: analysis_html) -> None:
     from sphinx.util.osutil import relative_uri
 
     builder = self.builder
@@ -339,18 +348,15 @@ def _visit_html(self: HTML5Translator, node: analysis) -> None:
     raise nodes.SkipNode
 
 
-class AnalysisElsewhere(SphinxPostTransform):
-    """For builders other than HTML: a sentence instead of the form."""
+class AnalysisHtml(SphinxPostTransform):
+    """For HTML builders only: the form instead of the sentence (other builders keep the sentence)."""
 
-    default_priority = 200
-
-    def is_supported(self) -> bool:
-        return self.env._builder_cls.format != "html"
+    default_priority = 199
+    formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        text = "De Buurtanalyse werkt in de HTML-versie van deze documentatie."
         for node in list(self.document.findall(analysis)):
-            node.replace_self(nodes.paragraph(text, text))
+            node.replace_self(analysis_html(form=node["form"], ids=node["ids"]))
 
 
 def _link_checklists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -472,12 +478,10 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
 
 
 def setup_analysis(app: Sphinx) -> None:
-    from ._domain import BvDomain
-
-    app.add_node(analysis, html=(_visit_html, None))
-    app.add_directive_to_domain(BvDomain.name, "analysis", AnalysisDirective)
-    app.add_directive_to_domain(BvDomain.name, "advice-rules", AdviceRulesDirective)
-    app.add_post_transform(AnalysisElsewhere)
+    """The nodes, the post-transform and the page hooks (``BvDomain`` declares the directives)."""
+    app.add_node(analysis)
+    app.add_node(analysis_html, html=(_visit_html, None))
+    app.add_post_transform(AnalysisHtml)
     app.connect("doctree-resolved", _link_checklists)
     app.connect("html-page-context", _page)
     app.connect("build-finished", _write_data)

@@ -24,6 +24,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
+from ._analysis import AdviceRulesDirective, AnalysisDirective
 from ._data import catalog, catalog_bytes, digest, outdated_docs
 from ._directives import (
     ChecklistDirective,
@@ -83,6 +84,8 @@ class BvDomain(Domain):
         "vocabulary": VocabularyDirective,
         "matrix": MatrixDirective,
         "interventiewijzer": WijzerDirective,
+        "analysis": AnalysisDirective,
+        "advice-rules": AdviceRulesDirective,
     }
     roles = {"ref": RefRole(warn_dangling=True, innernodeclass=nodes.inline)}
     initial_data = {"objects": {}, "uses": {}, "wijzer": {}, "digest": ""}
