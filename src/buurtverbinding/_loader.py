@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import from_json
 
 from .catalog import CATALOG_FORMAT, Catalog
 
@@ -63,7 +64,7 @@ def load_file(path: str | Path) -> Catalog:
 
 
 def _from_trusted_bytes(raw: bytes, search: typing.Callable[[], dict[str, Any] | None]) -> Catalog:
-    data = json.loads(raw)
+    data = from_json(raw)  # pydantic-core's parser: about twice as fast as json.loads on a large catalogue
     version = data.get("format_version") if isinstance(data, dict) else None
     if version != CATALOG_FORMAT:
         raise ValueError(f"catalog format {version} is not supported by this version of buurtverbinding (it reads format {CATALOG_FORMAT})")

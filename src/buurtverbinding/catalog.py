@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
-from ._compare import Comparison, compare
 from ._search import SearchIndex, documents, normalise
 from .models import FACETS as EXAMPLE_FACETS
 from .models import (
@@ -36,6 +35,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
+    from ._compare import Comparison
     from .advice import Advice, Gap, Situation
 
 __all__ = ["CATALOG_FORMAT", "FACETS", "Catalog", "SearchHit", "SearchResult", "UnknownIdError", "UnknownValueError"]
@@ -130,7 +130,8 @@ class Catalog(BaseModel):
     _retired: dict[str, Retirement] = PrivateAttr(default_factory=dict)
     _vocab: dict[str, Vocabulary] = PrivateAttr(default_factory=dict)
     _values: dict[tuple[str, str], VocabularyValue] = PrivateAttr(default_factory=dict)
-    _facets: dict[tuple[str, str], frozenset[int]] = PrivateAttr(default_factory=dict)
+    _facets: dict[tuple[str, str], frozenset[int]] | None = PrivateAttr(default=None)
+    _facets_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _search_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _index: SearchIndex | None = PrivateAttr(default=None)
     _search_data: Callable[[], dict[str, Any] | None] | None = PrivateAttr(default=None)
@@ -150,11 +151,6 @@ class Catalog(BaseModel):
         for checklist in self.checklists:
             for item in checklist.items:
                 by_id[item.id] = item
-        facets: dict[tuple[str, str], set[int]] = {}
-        for number, example in enumerate(self.examples):
-            for key, facet in FACETS.items():
-                for value in facet.values(example):
-                    facets.setdefault((key, value), set()).add(number)
         self._by_id = by_id
         self._retired = {r.id: r for r in self.retired}
         self._vocab = {v.id: v for v in self.vocabularies}
@@ -163,7 +159,6 @@ class Catalog(BaseModel):
             for entry in vocabulary.values:
                 values.setdefault((vocabulary.id, entry.id), entry)
         self._values = values
-        self._facets = {key: frozenset(value) for key, value in facets.items()}
 
     # --- lookups --------------------------------------------------------------------------
 
@@ -245,6 +240,22 @@ class Catalog(BaseModel):
 
     # --- filter ---------------------------------------------------------------------------
 
+    def _facet_index(self) -> dict[tuple[str, str], frozenset[int]]:
+        """(facet, value) → the numbers of the examples that have it; built on the first filter."""
+        with self._facets_lock:
+            if self._facets is None:
+                facets: dict[tuple[str, str], set[int]] = {}
+                for key, facet in FACETS.items():
+                    values_of = facet.values
+                    for number, example in enumerate(self.examples):
+                        for value in values_of(example):
+                            found = facets.get((key, value))
+                            if found is None:
+                                facets[(key, value)] = found = set()
+                            found.add(number)
+                self._facets = {key: frozenset(value) for key, value in facets.items()}
+            return self._facets
+
     def valid_values(self, facet: str) -> tuple[str, ...]:
         """The values a filter facet accepts, in vocabulary order."""
         if facet not in FACETS:
@@ -274,7 +285,7 @@ class Catalog(BaseModel):
             for value in values:
                 if value not in valid:
                     raise UnknownValueError(facet.replace("_", " "), value, valid)
-                matches |= self._facets.get((facet, value), frozenset())
+                matches |= self._facet_index().get((facet, value), frozenset())
             selected = frozenset(matches) if selected is None else selected & matches
         if selected is None:
             return self.examples
@@ -330,6 +341,8 @@ class Catalog(BaseModel):
 
     def compare(self, ids: Iterable[str]) -> Comparison:
         """The chosen examples side by side; an unknown id raises the same error as :meth:`get`."""
+        from ._compare import compare  # only when asked: it is not needed to load, filter or search
+
         return compare(self, ids)
 
 

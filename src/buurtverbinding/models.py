@@ -156,8 +156,11 @@ class Facet:
 
     def values(self, record: Any) -> tuple[str, ...]:
         """The facet's values on an example (a tuple, empty when it has none)."""
+        if not self.path:  # the common case, and the catalogue indexes every example by it: keep it fast
+            found: tuple[str, ...] = getattr(record, self.field)
+            return found
         value: Any = record
-        for part in (self.path or self.field).split("."):
+        for part in self.path.split("."):
             value = getattr(value, part, None) if value is not None else None
         if value is None:
             return ()
