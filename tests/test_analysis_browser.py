@@ -25,22 +25,10 @@ from typing import Any
 
 import pytest
 
+from ._browser import CHROMIUM, LAUNCH_ARGS, sync_api_or_skip
 from .test_sphinx_docs import built_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-if not CHROMIUM.exists():
-    pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is missing: pip install -e '.[test]'")
+sync_api = sync_api_or_skip()
 
 PAGE = "buurtanalyse.html"
 
