@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from ._browser import browser  # noqa: F401 (the shared browser fixture)
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from ._browser import CHROMIUM, LAUNCH_ARGS, sync_api_or_skip
+from ._browser import sync_api_or_skip
 from .test_sphinx_docs import built_site
 
 sync_api = sync_api_or_skip()
@@ -42,14 +42,6 @@ def analysis_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = Path(given) if given else built_site(tmp_path_factory.getbasetemp())
     assert (site / PAGE).exists() and (site / "_static" / "bv-analysis-data.js").exists()
     return site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

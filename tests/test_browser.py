@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from ._browser import CHROMIUM, LAUNCH_ARGS, sync_api_or_skip
+from ._browser import sync_api_or_skip
 from .test_sphinx_docs import built_site
 
 sync_api = sync_api_or_skip()
@@ -50,14 +50,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

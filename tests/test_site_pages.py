@@ -43,8 +43,7 @@ KINDS_OF_PAGE = {
     "developer-api": "dev/api.html",
 }
 
-# the browser tests' fixtures: the site served over loopback and one Chromium per module
-browser = test_browser.browser
+# the browser tests' site served over loopback (one Chromium per module comes from conftest)
 site_url = test_browser.site_url
 
 

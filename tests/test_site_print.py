@@ -16,8 +16,7 @@ import pytest
 from . import test_browser
 from .test_browser import count_text, sync_api
 
-# the browser tests' fixtures: the site served over loopback and one Chromium per module
-browser = test_browser.browser
+# the browser tests' site served over loopback (one Chromium per module comes from conftest)
 site_url = test_browser.site_url
 
 
