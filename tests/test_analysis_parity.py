@@ -18,7 +18,8 @@ import pytest
 
 from buurtverbinding.advice import Assessment
 
-from .test_analysis_browser import CHROMIUM, LAUNCH_ARGS, analysis_site, sync_api  # noqa: F401 (skips without a browser)
+from ._browser import CHROMIUM, LAUNCH_ARGS
+from .test_analysis_browser import analysis_site, sync_api  # noqa: F401 (skips without a browser)
 
 CASES = 600
 SEED = 20261206

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 from . import test_browser
+from ._browser import CHROMIUM
 from .install_browser import LIGHTHOUSE_BIN, LIGHTHOUSE_DIR, LIGHTHOUSE_VERSION, installed_lighthouse
-from .test_browser import CHROMIUM
 from .test_sphinx_docs import built_site
 
 PAGES = {
