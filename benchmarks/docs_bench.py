@@ -38,14 +38,20 @@ def _shallow_navigation(app, pagename, templatename, context, doctree):
 def setup(app):
     app.connect("html-page-context", _shallow_navigation, priority=400)
 """
-CONF_EXTENSION = """
+CONF_EXTENSION = (
+    """
 extensions = ["myst_parser", "buurtverbinding.sphinx"]
 bv_content_dir = "../content"
 bv_pages_dir = "catalogus"
-""" + SITE
-CONF_PLAIN = """
+"""
+    + SITE
+)
+CONF_PLAIN = (
+    """
 extensions = ["myst_parser"]
-""" + SITE
+"""
+    + SITE
+)
 INDEX = """# Benchmark
 
 ```{toctree}
@@ -65,7 +71,8 @@ def sphinx(src: Path, out: Path) -> tuple[float, list[str]]:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", str(src), str(out)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
@@ -137,7 +144,12 @@ def plain_project(work: Path, n: int) -> Path:
             fields.append(("Kosten", f"{cat.label('kostenniveaus', e.cost.band)}. {e.cost.note or ''}"))
         text = f"# {e.title}\n\n{e.summary}\n\n*Bewijs: {level.label}* *Effect: {effect.label}*\n\n"
         text += "\n".join(f"- **{k}:** {v}" for k, v in fields) + "\n\n"
-        for heading, body in (("Aanleiding", e.sections.background), ("Aanpak", e.sections.approach), ("Wat het oplevert", e.sections.outcomes), ("Aandachtspunten", e.sections.considerations)):
+        for heading, body in (
+            ("Aanleiding", e.sections.background),
+            ("Aanpak", e.sections.approach),
+            ("Wat het oplevert", e.sections.outcomes),
+            ("Aandachtspunten", e.sections.considerations),
+        ):
             text += f"## {heading}\n\n{body}\n\n"
         text += f"## Onderbouwing\n\n- **Bewijsniveau:** {level.label}. {level.definition}\n- **Effect:** {effect.label}. {effect.definition}\n\n{e.evidence.note or ''}\n\n"
         text += f"## Relatie met de KIS-handreiking\n\n**{relation.label}**: {relation.definition}\n\n{e.kis_note or ''}\n\n"

@@ -48,8 +48,14 @@ TARGETS: dict[str, tuple[str, float]] = {
     **QUALITY_TARGETS,
 }
 QUERIES = (
-    "ruzie tussen buren", "jongeren op het plein", "bemiddeling", "ontmoeting in de buurt", "nieuwkomers welkom",
-    "buurtbemidelling", "hangjongern op het plijn", "spanningen na aanslag",  # typing errors, synonyms, plural
+    "ruzie tussen buren",
+    "jongeren op het plein",
+    "bemiddeling",
+    "ontmoeting in de buurt",
+    "nieuwkomers welkom",
+    "buurtbemidelling",
+    "hangjongern op het plijn",
+    "spanningen na aanslag",  # typing errors, synonyms, plural
 )
 DESCRIPTION = "groepjes jongeren hangen 's avonds op het plein, bewoners durven er niet langs, er zijn vernielingen"
 
@@ -107,9 +113,9 @@ def data_metrics(work: Path, n: int) -> dict[str, float]:
 
     def naive() -> list[Any]:
         return [
-            e for e in cat.examples
-            if "ontmoeting" in (e.direction, *e.secondary_directions) and "spanningen" in e.phases
-            and "plein" in e.locations and "jongeren" in e.target_groups
+            e
+            for e in cat.examples
+            if "ontmoeting" in (e.direction, *e.secondary_directions) and "spanningen" in e.phases and "plein" in e.locations and "jongeren" in e.target_groups
         ]
 
     assert [e.id for e in naive()] == [e.id for e in cat.filter(**facets)], "filter and the naive scan disagree"

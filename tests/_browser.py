@@ -23,8 +23,7 @@ LAUNCH_ARGS = [
 def sync_api_or_skip() -> Any:
     """Playwright's sync API; skips the calling test module when Chromium or Playwright is missing."""
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests",
-                    allow_module_level=True)
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests", allow_module_level=True)
     return pytest.importorskip("playwright.sync_api", reason="Playwright for Python is missing: pip install -e '.[test]'")
 
 

@@ -29,8 +29,10 @@ def install_chromium() -> int:
         print(f"install_browser: {BROWSER} is present")
         return 0
     if shutil.which("apt-get") is None or os.geteuid() != 0:
-        print("install_browser: Chromium is missing and cannot be installed here (needs root and apt-get); "
-              "the browser tests will be skipped. As root: apt-get update && apt-get install -y chromium")
+        print(
+            "install_browser: Chromium is missing and cannot be installed here (needs root and apt-get); "
+            "the browser tests will be skipped. As root: apt-get update && apt-get install -y chromium"
+        )
         return 0
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "chromium", "fonts-dejavu-core"]):
@@ -57,8 +59,10 @@ def install_lighthouse() -> int:
         return 0
     npm = shutil.which("npm")
     if npm is None:
-        print(f"install_browser: npm is missing, so Lighthouse {LIGHTHOUSE_VERSION} cannot be installed; "
-              "the Lighthouse test will be skipped. Install Node.js 18+ with npm (apt-get install -y npm) and run this again.")
+        print(
+            f"install_browser: npm is missing, so Lighthouse {LIGHTHOUSE_VERSION} cannot be installed; "
+            "the Lighthouse test will be skipped. Install Node.js 18+ with npm (apt-get install -y npm) and run this again."
+        )
         return 0
     LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
     manifest = LIGHTHOUSE_DIR / "package.json"
@@ -69,8 +73,7 @@ def install_lighthouse() -> int:
     env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_SKIP_CHROMIUM_DOWNLOAD": "1"}
     result = subprocess.run(command, cwd=LIGHTHOUSE_DIR, env=env)
     if result.returncode != 0:
-        print(f"install_browser: installing Lighthouse failed with exit code {result.returncode}; "
-              "the Lighthouse test will be skipped", file=sys.stderr)
+        print(f"install_browser: installing Lighthouse failed with exit code {result.returncode}; the Lighthouse test will be skipped", file=sys.stderr)
         return 0  # the other browser tests still run; the Lighthouse test says why it skips
     return 0
 

@@ -298,8 +298,14 @@ YOUTH_VERSUS_OLDER = [
     {"phase": "spanningen", "locations": ["plein"], "target_groups": ["jongeren", "ouderen"], "dividing_lines": ["jong-oud"]},
     {"target_groups": ["jongeren", "ouderen"], "dividing_lines": ["jong-oud"], "locations": ["gemeente"]},
     {"phase": "ongemak", "target_groups": ["jongeren", "ouderen"], "dividing_lines": ["jong-oud"], "locations": ["buurt", "gemeente"]},
-    {"phase": "ongemak", "locations": ["plein", "sportveld"], "target_groups": ["jongeren", "bewoners"], "forms": ["onbegrip"],
-     "causes": ["kleine-ergernissen"], "dividing_lines": ["jong-oud"]},
+    {
+        "phase": "ongemak",
+        "locations": ["plein", "sportveld"],
+        "target_groups": ["jongeren", "bewoners"],
+        "forms": ["onbegrip"],
+        "causes": ["kleine-ergernissen"],
+        "dividing_lines": ["jong-oud"],
+    },
 ]
 
 

@@ -15,6 +15,7 @@ PAGE = Path(__file__).resolve().parent.parent / "docs" / "advies.md"
 
 pytestmark = pytest.mark.skipif(not PAGE.exists(), reason="docs/ is not part of this tree (sdist)")
 
+
 @pytest.fixture(scope="module")
 def page() -> str:
     return PAGE.read_text(encoding="utf-8")

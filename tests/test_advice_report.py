@@ -19,7 +19,14 @@ ANSWERS = {
     "gebied-afbakenen": "Complex <script>alert('x')</script> *Lindenhof* [zie](javascript:x)",
     "zorg-nu": 3,
 }
-SECTIONS = ["## Situatie", "## Aanbevolen richtingen", "## Aanbevolen voorbeelden", "## Witte vlekken", "## Volgende stappen: wie doet wat", "## Bijlage: alle antwoorden"]
+SECTIONS = [
+    "## Situatie",
+    "## Aanbevolen richtingen",
+    "## Aanbevolen voorbeelden",
+    "## Witte vlekken",
+    "## Volgende stappen: wie doet wat",
+    "## Bijlage: alle antwoorden",
+]
 
 
 def report(cat, fmt="md", answers=ANSWERS, limit=5):

@@ -52,7 +52,9 @@ def full_ranking(cat: Catalog, situation: Situation) -> list[ExampleAdvice]:
         if advice is None:
             continue
         if example.id in maybe:
-            note = Reason(text=f"loopt misschien al: '{maybe[example.id]}' lijkt op dit voorbeeld (gevonden via zoeken)", field="existing", values=(maybe[example.id],))
+            note = Reason(
+                text=f"loopt misschien al: '{maybe[example.id]}' lijkt op dit voorbeeld (gevonden via zoeken)", field="existing", values=(maybe[example.id],)
+            )
             advice = advice.model_copy(update={"caveats": (*advice.caveats, note)})
         scored.append(advice)
     evidence = {level: number for number, level in enumerate(cat.vocabulary("bewijsniveaus").ids())}

@@ -69,7 +69,7 @@ def test_only_the_analysis_page_carries_the_policy_and_the_script(out: Path) -> 
 def test_the_data_is_a_script_that_sets_one_global(out: Path, cat) -> None:
     text = (out / "_static" / DATA_FILE).read_text(encoding="utf-8")
     assert text.startswith(f"window.{GLOBAL} = ") and text.endswith(";\n")
-    data = json.loads(text[len(f"window.{GLOBAL} = "):-2])
+    data = json.loads(text[len(f"window.{GLOBAL} = ") : -2])
     assert [e["id"] for e in data["examples"]] == [e.id for e in cat.examples]
     assert data["scoring"]["called_for"] == cat.example_scoring[0].called_for
     assert "</" not in text  # can never close the script element

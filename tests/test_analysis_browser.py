@@ -84,9 +84,7 @@ def test_only_its_own_files_are_requested(page: Any, analysis_site: Path) -> Non
 def test_the_policy_refuses_other_origins(page: Any) -> None:
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "default-src 'self'" in policy and "connect-src 'self'" in policy
-    blocked = page.evaluate(
-        "() => fetch('https://example.org/x').then(() => 'sent', () => 'refused')"
-    )
+    blocked = page.evaluate("() => fetch('https://example.org/x').then(() => 'sent', () => 'refused')")
     assert blocked == "refused"
     answered: list[str] = []
     page.on("response", lambda response: answered.append(response.url))
@@ -181,7 +179,9 @@ def test_saved_answers_are_what_assess_reads(page: Any, tmp_path: Path, cat) -> 
     assert data == ordered
     report = subprocess.run(
         [sys.executable, "-m", "buurtverbinding", "assess", "--answers", str(saved), "--limit", "5"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     directions = re.findall(r"^### \d+\. (.+?) — (\d+) punten$", report, re.M)
     shown = page.locator("[data-bv-advice] h4").all_inner_texts()

@@ -62,13 +62,9 @@ def python_side(cat: Any, answers: dict[str, Any]) -> dict[str, Any] | None:
         return None  # a guess from free text with the search engine: Python only, left out of the comparison
     return {
         "directions": [[d.direction.id, d.score, [[r.text, r.points] for r in d.reasons]] for d in advice.directions],
-        "examples": [
-            [a.example.id, a.score, [[r.text, r.points] for r in a.reasons], [[r.text, r.points] for r in a.caveats]]
-            for a in advice.examples
-        ],
+        "examples": [[a.example.id, a.score, [[r.text, r.points] for r in a.reasons], [[r.text, r.points] for r in a.caveats]] for a in advice.examples],
         "gaps": [
-            [g.kind, g.direction.id if g.direction else g.phase, list(g.reasons), [[s.example.id, s.score] for s in g.suggestions]]
-            for g in cat.gaps(situation)
+            [g.kind, g.direction.id if g.direction else g.phase, list(g.reasons), [[s.example.id, s.score] for s in g.suggestions]] for g in cat.gaps(situation)
         ],
         "notes": list(advice.notes),
     }

@@ -50,7 +50,9 @@ def test_answers_file_prints_a_markdown_report(capsys, cat, answers_file):
     assert set(heads[:2]) == {"Jeugd", "Veiligheid"}
 
 
-@pytest.mark.parametrize(("name", "args", "fmt"), [("r.html", [], "html"), ("r.HTM", [], "html"), ("r.md", [], "md"), ("r.txt", [], "md"), ("r.md", ["--format", "html"], "html")])
+@pytest.mark.parametrize(
+    ("name", "args", "fmt"), [("r.html", [], "html"), ("r.HTM", [], "html"), ("r.md", [], "md"), ("r.txt", [], "md"), ("r.md", ["--format", "html"], "html")]
+)
 def test_out_format_follows_the_suffix_unless_given(capsys, cat, answers_file, tmp_path, name, args, fmt):
     out = tmp_path / name
     code, stdout, err = run(capsys, "--answers", answers_file, "--out", out, *args)
@@ -183,7 +185,12 @@ def test_saved_answers_give_the_same_report(capsys, cat, monkeypatch, tmp_path):
     typed = line_for(cat, {"fase-nu": "incidenten", "groepen-betrokken": "jongeren", "zorg-nu": "4", "aanbod-bestaand": "burendag"})
     code, first, _ = run(capsys, "--save-answers", saved, stdin=typed, monkeypatch=monkeypatch)
     assert code == 0
-    assert json.loads(saved.read_text(encoding="utf-8")) == {"zorg-nu": 4, "groepen-betrokken": ["jongeren"], "fase-nu": "incidenten", "aanbod-bestaand": "burendag"}
+    assert json.loads(saved.read_text(encoding="utf-8")) == {
+        "zorg-nu": 4,
+        "groepen-betrokken": ["jongeren"],
+        "fase-nu": "incidenten",
+        "aanbod-bestaand": "burendag",
+    }
     code, again, _ = run(capsys, "--answers", saved)
     assert code == 0 and again == first
 
@@ -193,10 +200,14 @@ def test_saved_answers_give_the_same_report(capsys, cat, monkeypatch, tmp_path):
 
 def test_subprocess_with_answers_file(cat, answers_file, tmp_path):
     out = tmp_path / "verslag.html"
-    result = subprocess.run([sys.executable, "-m", "buurtverbinding", "assess", "--answers", str(answers_file), "--out", str(out)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "buurtverbinding", "assess", "--answers", str(answers_file), "--out", str(out)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    again = subprocess.run([sys.executable, "-m", "buurtverbinding", "assess", "--answers", str(answers_file), "--out", str(out)], capture_output=True, text=True)
+    again = subprocess.run(
+        [sys.executable, "-m", "buurtverbinding", "assess", "--answers", str(answers_file), "--out", str(out)], capture_output=True, text=True
+    )
     assert again.returncode == 1 and "--force" in again.stderr and "Traceback" not in again.stderr
 
 

@@ -31,7 +31,10 @@ def build_wheel(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
     return subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(project)],
-        capture_output=True, text=True, env=env, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
 
 
@@ -100,7 +103,7 @@ def test_broken_tree_builds_no_wheel(tmp_path):
 
 # --- reproducible releases -----------------------------------------------------------------
 
-NO_NETWORK = '''
+NO_NETWORK = """
 import socket
 
 def _blocked(*args, **kwargs):
@@ -110,7 +113,7 @@ socket.socket.connect = _blocked
 socket.socket.connect_ex = _blocked
 socket.create_connection = _blocked
 socket.getaddrinfo = _blocked
-'''
+"""
 
 
 def blocked_env(tmp_path: Path) -> dict[str, str]:
@@ -122,7 +125,9 @@ def blocked_env(tmp_path: Path) -> dict[str, str]:
 
 
 def test_network_is_really_blocked(tmp_path):
-    probe = subprocess.run([sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9))"], capture_output=True, text=True, env=blocked_env(tmp_path))
+    probe = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9))"], capture_output=True, text=True, env=blocked_env(tmp_path)
+    )
     assert probe.returncode != 0 and "network access is blocked" in probe.stderr
 
 
@@ -140,7 +145,10 @@ def test_sdist_rebuilds_the_same_wheel_offline_and_passes_twine(project, wheel, 
     # python -m build makes the sdist, then the wheel from the unpacked sdist; here with no network.
     result = subprocess.run(
         [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(project)],
-        capture_output=True, text=True, env=blocked_env(tmp_path), timeout=600,
+        capture_output=True,
+        text=True,
+        env=blocked_env(tmp_path),
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     (sdist,) = out.glob("*.tar.gz")

@@ -133,7 +133,11 @@ def test_filter_direction_matches_secondary(cat):
 
 @pytest.mark.parametrize(
     ("facet", "value", "listed"),
-    [("phase", "spanning", "rust, ongemak, spanningen, incidenten"), ("direction", "buurt", "woonomgeving, ontmoeting"), ("location", "Plein", "portiek, straat, plein")],
+    [
+        ("phase", "spanning", "rust, ongemak, spanningen, incidenten"),
+        ("direction", "buurt", "woonomgeving, ontmoeting"),
+        ("location", "Plein", "portiek, straat, plein"),
+    ],
 )
 def test_filter_bad_value_lists_valid(cat, facet, value, listed):
     with pytest.raises(ValueError) as info:

@@ -16,8 +16,19 @@ from buurtverbinding.cli import main
 
 TRIO = ["buurtbemiddeling", "portiekgesprekken", "flatcoach"]
 ROW_KEYS = [
-    "directions", "phases", "locations", "target_groups", "partners", "evidence_level", "evidence_effect",
-    "evidence_rating", "evidence_note", "cost", "municipalities", "organisation", "sources",
+    "directions",
+    "phases",
+    "locations",
+    "target_groups",
+    "partners",
+    "evidence_level",
+    "evidence_effect",
+    "evidence_rating",
+    "evidence_note",
+    "cost",
+    "municipalities",
+    "organisation",
+    "sources",
 ]
 
 

@@ -8,8 +8,21 @@ from urllib.parse import urlsplit
 
 DIRECTIONS = ("woonomgeving", "ontmoeting", "jeugd", "veiligheid", "gemeente")
 VOCABULARIES = {
-    "fasen", "vormen", "oorzaken", "scheidslijnen", "locaties", "doelgroepen", "actoren", "mechanismen",
-    "methoden", "bewijsniveaus", "effectrichtingen", "themas", "kis-relaties", "kostenniveaus", "databanken",
+    "fasen",
+    "vormen",
+    "oorzaken",
+    "scheidslijnen",
+    "locaties",
+    "doelgroepen",
+    "actoren",
+    "mechanismen",
+    "methoden",
+    "bewijsniveaus",
+    "effectrichtingen",
+    "themas",
+    "kis-relaties",
+    "kostenniveaus",
+    "databanken",
 }
 
 
@@ -70,7 +83,10 @@ def test_audit_fixes_hold(cat):
     text = cat.get("samenleven-in-verscheidenheid-eindhoven").model_dump_json()
     assert "niet nagegaan" not in text
     assert "openbare basis" in cat.get("schooluitwisseling-tuindorp-overvecht").summary
-    assert "NCTV" not in cat.get("sleutelpersonennetwerk-delft").model_dump_json() or "Nationaal Coördinator" in cat.get("sleutelpersonennetwerk-delft").model_dump_json()
+    assert (
+        "NCTV" not in cat.get("sleutelpersonennetwerk-delft").model_dump_json()
+        or "Nationaal Coördinator" in cat.get("sleutelpersonennetwerk-delft").model_dump_json()
+    )
 
 
 def test_step_plan_and_checklists(cat):
@@ -89,7 +105,12 @@ def test_vocabularies_and_glossary(cat):
     assert len(cat.vocabulary("mechanismen").values) == 7
     assert len(cat.vocabulary("methoden").values) == 9
     assert cat.vocabulary("bewijsniveaus").ids() == (
-        "niet-beoordeeld", "goed-beschreven", "goed-onderbouwd", "eerste-aanwijzingen", "goede-aanwijzingen", "sterke-aanwijzingen",
+        "niet-beoordeeld",
+        "goed-beschreven",
+        "goed-onderbouwd",
+        "eerste-aanwijzingen",
+        "goede-aanwijzingen",
+        "sterke-aanwijzingen",
     )
     assert set(cat.vocabulary("effectrichtingen").ids()) == {"positief", "gemengd", "geen-effect", "negatief", "onbekend"}
     assert len(cat.glossary) >= 40

@@ -50,7 +50,12 @@ def validate(where: Path, tmp_path: Path) -> dict:
     """``frictionless validate datapackage.json`` in ``where``, with networking blocked; its JSON report."""
     done = subprocess.run(
         [sys.executable, "-m", "frictionless", "validate", "--json", DESCRIPTOR],
-        check=False, cwd=where, capture_output=True, text=True, env=blocked_env(tmp_path), timeout=300,
+        check=False,
+        cwd=where,
+        capture_output=True,
+        text=True,
+        env=blocked_env(tmp_path),
+        timeout=300,
     )
     assert done.stdout.startswith("{"), done.stdout[-2000:] + done.stderr[-2000:]
     report = json.loads(done.stdout)
@@ -144,7 +149,8 @@ def test_types_enums_and_foreign_keys(cat, package):
         assert field(package, "examples", name)["constraints"]["enum"] == list(cat.vocabulary(vocabulary).ids())
     keys = {
         (r["name"], fk["fields"]): (fk["reference"]["resource"], fk["reference"]["fields"])
-        for r in package["resources"] for fk in r["schema"].get("foreignKeys", [])
+        for r in package["resources"]
+        for fk in r["schema"].get("foreignKeys", [])
     }
     assert keys == {
         ("sources", "example_id"): ("examples", "id"),
@@ -181,12 +187,14 @@ def _edit(file: str, change: Callable[[list[list[str]]], None]) -> Callable[[Pat
         change(rows)
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             csv.writer(handle).writerows(rows)
+
     return apply
 
 
 def _cell(column: str, value: str) -> Callable[[list[list[str]]], None]:
     def change(rows: list[list[str]]) -> None:
         rows[1][rows[0].index(column)] = value
+
     return change
 
 

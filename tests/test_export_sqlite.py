@@ -73,7 +73,11 @@ def test_fields_keep_their_values(cat, db):
         for row in db.execute("SELECT * FROM examples"):
             example = cat.get(row["id"])
             assert (row["direction"], row["evidence_level"], row["evidence_effect"], row["kis_relation"]) == (
-                example.direction, example.evidence.level, example.evidence.effect, example.kis_relation)
+                example.direction,
+                example.evidence.level,
+                example.evidence.effect,
+                example.kis_relation,
+            )
             assert row["cost_band"] == (example.cost.band if example.cost else None)
             assert row["approach"] == example.sections.approach and row["reviewed"] == example.reviewed.isoformat()
     finally:
@@ -87,7 +91,19 @@ def test_fields_keep_their_values(cat, db):
         assert tuple(ids(db, "SELECT related_id FROM example_related WHERE example_id = ? ORDER BY position", example.id)) == example.related
 
 
-EXAMPLE_FIELDS = ("phases", "locations", "target_groups", "intermediate_groups", "partners", "forms", "causes", "dividing_lines", "mechanisms", "methods", "themes")
+EXAMPLE_FIELDS = (
+    "phases",
+    "locations",
+    "target_groups",
+    "intermediate_groups",
+    "partners",
+    "forms",
+    "causes",
+    "dividing_lines",
+    "mechanisms",
+    "methods",
+    "themes",
+)
 
 
 def facet_sql(facet: str) -> tuple[str, tuple[str, ...]]:
@@ -163,7 +179,6 @@ def test_export_is_reproducible(cat, path, tmp_path):
 
 @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="the sqlite3 command-line tool is not installed")
 def test_opens_in_the_sqlite3_tool(cat, path):
-    result = subprocess.run(["sqlite3", str(path), "PRAGMA integrity_check;", "SELECT count(*) FROM examples;"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(["sqlite3", str(path), "PRAGMA integrity_check;", "SELECT count(*) FROM examples;"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["ok", str(len(cat.examples))]

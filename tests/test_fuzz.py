@@ -62,29 +62,136 @@ FIELDS = sorted({name for model in MODELS for name in model.model_fields} | {"te
 
 SLUGS = sorted(
     {
-        "ontmoeting", "woonomgeving", "jeugd", "stap-1", "stap-2", "rust", "spanningen", "buurt", "straat",
-        "bewoners", "vrijwilligers", "niet-beoordeeld", "goed-beschreven", "onbekend", "positief", "verwant",
-        "laag", "fasen", "vormen", "locaties", "polarisatie", "buurtbemiddeling", "vormen-en-signalen",
-        "multiple_choice", "single_choice", "scale", "text", "yes_no", "forms", "phase", "existing", "retired",
+        "ontmoeting",
+        "woonomgeving",
+        "jeugd",
+        "stap-1",
+        "stap-2",
+        "rust",
+        "spanningen",
+        "buurt",
+        "straat",
+        "bewoners",
+        "vrijwilligers",
+        "niet-beoordeeld",
+        "goed-beschreven",
+        "onbekend",
+        "positief",
+        "verwant",
+        "laag",
+        "fasen",
+        "vormen",
+        "locaties",
+        "polarisatie",
+        "buurtbemiddeling",
+        "vormen-en-signalen",
+        "multiple_choice",
+        "single_choice",
+        "scale",
+        "text",
+        "yes_no",
+        "forms",
+        "phase",
+        "existing",
+        "retired",
     }
 )
 """Values that mean something in the real tree, so that generated records can get past the first check."""
 
 TRICKY = [
-    "", " ", "\t", "---", "...", "- ", "? ", ": ", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!!binary ", "!!set ",
-    "!!python/object/apply:os.system ['true']", "!!timestamp ", "|", ">-", "'", '"', "<<: ", "%YAML 1.1", "@", "`", "#",
-    "null", "~", "yes", "no", "on", "2026-02-31", "2026-01-15", "2999-12-31", "2017-13", "0x1F", "0o17", "1e400",
-    ".nan", ".inf", "-.inf", "1_000", "https://example.org/x", "ftp://x", "javascript:alert(1)", "é", "\u2028",
-    "\x85", "\ufeff", "\r", "\x0c", "\x07", "\x00", "<script>", "</div>", "<!-- x -->", "## Aanpak", "# Titel",
+    "",
+    " ",
+    "\t",
+    "---",
+    "...",
+    "- ",
+    "? ",
+    ": ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!!binary ",
+    "!!set ",
+    "!!python/object/apply:os.system ['true']",
+    "!!timestamp ",
+    "|",
+    ">-",
+    "'",
+    '"',
+    "<<: ",
+    "%YAML 1.1",
+    "@",
+    "`",
+    "#",
+    "null",
+    "~",
+    "yes",
+    "no",
+    "on",
+    "2026-02-31",
+    "2026-01-15",
+    "2999-12-31",
+    "2017-13",
+    "0x1F",
+    "0o17",
+    "1e400",
+    ".nan",
+    ".inf",
+    "-.inf",
+    "1_000",
+    "https://example.org/x",
+    "ftp://x",
+    "javascript:alert(1)",
+    "é",
+    "\u2028",
+    "\x85",
+    "\ufeff",
+    "\r",
+    "\x0c",
+    "\x07",
+    "\x00",
+    "<script>",
+    "</div>",
+    "<!-- x -->",
+    "## Aanpak",
+    "# Titel",
 ]
 """Fragments that trip parsers: YAML indicators, tags, odd scalars, line separators, HTML, headings."""
 
 SECTIONS = ["## Aanleiding", "## Aanpak", "## Wat het oplevert", "## Aandachtspunten", "## Overig", "# Kop", "### Sub"]
 MARKDOWN = [
-    "Tekst.", "", "<div>", "</div>", "<b>vet</b>", "<script>alert(1)</script>", "<!-- opmerking -->",
-    "[link](https://example.org)", "[link](ftp://x)", "[js](javascript:alert(1))", "![beeld](data:image/png;base64,AA)",
-    "<https://example.org>", "<mailto:a@b.nl>", "[ref][r]", "[r]: https://example.org", "```", "    code", "- punt",
-    "1. punt", "> citaat", "---", "***", "Kop\n===", "Kop\n---", "\\<b>", "&lt;b&gt;", "`<b>`",
+    "Tekst.",
+    "",
+    "<div>",
+    "</div>",
+    "<b>vet</b>",
+    "<script>alert(1)</script>",
+    "<!-- opmerking -->",
+    "[link](https://example.org)",
+    "[link](ftp://x)",
+    "[js](javascript:alert(1))",
+    "![beeld](data:image/png;base64,AA)",
+    "<https://example.org>",
+    "<mailto:a@b.nl>",
+    "[ref][r]",
+    "[r]: https://example.org",
+    "```",
+    "    code",
+    "- punt",
+    "1. punt",
+    "> citaat",
+    "---",
+    "***",
+    "Kop\n===",
+    "Kop\n---",
+    "\\<b>",
+    "&lt;b&gt;",
+    "`<b>`",
 ]
 
 any_text = st.text(st.characters(codec="utf-8"), max_size=200)
@@ -101,8 +208,14 @@ yamlish = st.lists(yamlish_line, max_size=25).map("\n".join)
 markdownish = st.lists(st.one_of(st.sampled_from(SECTIONS), st.sampled_from(MARKDOWN), fragments), max_size=30).map("\n".join)
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.dates(), st.text(max_size=30),
-    st.sampled_from(SLUGS), st.sampled_from(TRICKY),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.dates(),
+    st.text(max_size=30),
+    st.sampled_from(SLUGS),
+    st.sampled_from(TRICKY),
 )
 keys = st.one_of(st.sampled_from(FIELDS), st.sampled_from(FIELDS), st.text(max_size=10), st.integers(), st.booleans(), st.none(), st.dates())
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=6), max_leaves=25)
@@ -170,7 +283,12 @@ def test_parse_yaml_never_raises(source: str) -> None:
 
 
 @settings(FUZZ, max_examples=500)
-@given(st.one_of(yamlish, yaml_documents, any_text), st.one_of(markdownish, any_text), st.sampled_from(["---\n", "---\r\n", "--- \n", "", "---"]), st.sampled_from(["\n---\n", "\n---", "\n--- \n", "\n", "\n...\n"]))
+@given(
+    st.one_of(yamlish, yaml_documents, any_text),
+    st.one_of(markdownish, any_text),
+    st.sampled_from(["---\n", "---\r\n", "--- \n", "", "---"]),
+    st.sampled_from(["\n---\n", "\n---", "\n--- \n", "\n", "\n...\n"]),
+)
 def test_split_front_matter_never_raises(front: str, body: str, opening: str, closing: str) -> None:
     source = opening + front + closing + body
     report = Reporter(Path("/fuzz/content"))
@@ -196,9 +314,18 @@ def test_split_sections_never_raises(body: str, first_line: int) -> None:
 # --- (b) the whole loader, on a copy of the content tree ------------------------------------------
 
 TARGETS = [
-    "voorbeelden/fuzz-voorbeeld.md", "voorbeelden/fuzz-nieuw.md", "richtingen/fuzz-richting.md", "richtingen/jeugd.md",
-    "stappenplan/fuzz-stap.md", "checklists/fuzz-checklist.yaml", "checklists/vormen-en-signalen.yaml",
-    "vocabulaires/fuzz-lijst.yaml", "begrippen.yaml", "retired.yaml", "ids.txt", "catalogus.yaml",
+    "voorbeelden/fuzz-voorbeeld.md",
+    "voorbeelden/fuzz-nieuw.md",
+    "richtingen/fuzz-richting.md",
+    "richtingen/jeugd.md",
+    "stappenplan/fuzz-stap.md",
+    "checklists/fuzz-checklist.yaml",
+    "checklists/vormen-en-signalen.yaml",
+    "vocabulaires/fuzz-lijst.yaml",
+    "begrippen.yaml",
+    "retired.yaml",
+    "ids.txt",
+    "catalogus.yaml",
 ]
 """Where a generated file goes: new records of each kind, and existing files it replaces."""
 
@@ -247,7 +374,14 @@ Waar u op let.
 def _seeds() -> list[tuple[str, str]]:
     """Valid files to mutate, each with the place it belongs: our example and real records."""
     seeds = [("voorbeelden/fuzz-voorbeeld.md", EXAMPLE)]
-    for relative in ("checklists/vormen-en-signalen.yaml", "richtingen/jeugd.md", "stappenplan/stap-2.md", "vocabulaires/fasen.yaml", "begrippen.yaml", "catalogus.yaml"):
+    for relative in (
+        "checklists/vormen-en-signalen.yaml",
+        "richtingen/jeugd.md",
+        "stappenplan/stap-2.md",
+        "vocabulaires/fasen.yaml",
+        "begrippen.yaml",
+        "catalogus.yaml",
+    ):
         if (CONTENT / relative).is_file():
             seeds.append((relative, (CONTENT / relative).read_text(encoding="utf-8")))
     return seeds

@@ -28,7 +28,9 @@ def option_ids(cat) -> list[str]:
 
 def answers(cat):
     keys = st.one_of(st.sampled_from(item_ids(cat)), st.text(max_size=12))
-    answer = st.one_of(values, st.sampled_from(option_ids(cat)), st.lists(st.sampled_from(option_ids(cat)), max_size=4), st.sampled_from(["ja", "nee", "yes", "no"]))
+    answer = st.one_of(
+        values, st.sampled_from(option_ids(cat)), st.lists(st.sampled_from(option_ids(cat)), max_size=4), st.sampled_from(["ja", "nee", "yes", "no"])
+    )
     return st.dictionaries(keys, answer, max_size=8)
 
 

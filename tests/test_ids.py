@@ -69,13 +69,13 @@ def test_live_ids_give_no_warning(cat):
 def test_replacement_must_exist(content_copy, old):
     (content_copy / "voorbeelden" / f"{old}.md").unlink()
     (content_copy / "retired.yaml").write_text(RETIRE.format(old=old, target="bestaat-niet"), encoding="utf-8")
-    (code, path, line, message), = problems(content_copy)
+    ((code, path, line, message),) = problems(content_copy)
     assert (code, path, line) == ("BV202", "content/retired.yaml", 4) and "bestaat-niet" in message
 
 
 def test_retired_id_is_never_reused(content_copy, old):
     (content_copy / "retired.yaml").write_text(RETIRE.format(old=old, target="buurtbemiddeling"), encoding="utf-8")
-    (code, path, line, message), = problems(content_copy)
+    ((code, path, line, message),) = problems(content_copy)
     assert code == "BV208" and path == "content/retired.yaml" and line == 2
     assert f"'{old}'" in message and "never reused" in message
 
@@ -108,5 +108,5 @@ def test_reference_to_retired_id_names_replacement(content_copy, old):
         path = content_copy / "voorbeelden" / "opzoomeren.md"
     text = re.sub(r"(?m)^related:.*(\n\s+- .*)*", f"related: [{old}]", path.read_text(encoding="utf-8"), count=1)
     path.write_text(text, encoding="utf-8")
-    (code, _, _, message), = problems(content_copy)
+    ((code, _, _, message),) = problems(content_copy)
     assert code == "BV202" and f"'{old}' was retired; refer to 'buurtbemiddeling'" in message

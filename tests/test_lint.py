@@ -241,7 +241,13 @@ def test_cli_lint_json(content_copy, capsys):
     assert main(["lint", "--json", str(content_copy)]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is False and report["errors"] == 1
-    assert report["problems"][0] == {"code": "BV002", "severity": "error", "path": "content/voorbeelden/leeg.md", "line": 1, "message": report["problems"][0]["message"]}
+    assert report["problems"][0] == {
+        "code": "BV002",
+        "severity": "error",
+        "path": "content/voorbeelden/leeg.md",
+        "line": 1,
+        "message": report["problems"][0]["message"],
+    }
 
 
 @pytest.mark.parametrize("argument", ["nergens", "README.md"])
@@ -281,10 +287,21 @@ def test_copy_on_sharing_host_in_copy_url_is_fine(content_copy):
 
 @pytest.mark.parametrize(
     "url",
-    ["https://www.slideshare.net/x/y", "https://fdocuments.net/document/x.html", "https://vdocuments.mx/x.html", "https://expydoc.com/doc/1/x",
-     "https://docslib.org/doc/1/x", "https://dokumen.tips/documents/x.html", "https://studylib.es/doc/1/x", "https://adoc.pub/x.html",
-     "https://www.yumpu.com/nl/document/view/1/x", "https://www.scribd.com/document/1/x", "https://pdfslide.net/documents/x.html",
-     "https://docplayer.nl/1-x.html", "https://5dok.net/document/x.html"],
+    [
+        "https://www.slideshare.net/x/y",
+        "https://fdocuments.net/document/x.html",
+        "https://vdocuments.mx/x.html",
+        "https://expydoc.com/doc/1/x",
+        "https://docslib.org/doc/1/x",
+        "https://dokumen.tips/documents/x.html",
+        "https://studylib.es/doc/1/x",
+        "https://adoc.pub/x.html",
+        "https://www.yumpu.com/nl/document/view/1/x",
+        "https://www.scribd.com/document/1/x",
+        "https://pdfslide.net/documents/x.html",
+        "https://docplayer.nl/1-x.html",
+        "https://5dok.net/document/x.html",
+    ],
 )
 def test_every_sharing_host_is_refused(url):
     from buurtverbinding.compiler._urls import sharing_host
@@ -300,18 +317,32 @@ def test_publishers_are_not_sharing_hosts(url):
 
 
 def test_sharing_host_in_handbook(content_copy):
-    edit(content_copy, EXAMPLE, "\nsources:\n", "\nhandbook:\n  title: Handboek\n  publisher: CCV\n  url: https://www.scribd.com/document/1/handboek\nsources:\n")
+    edit(
+        content_copy, EXAMPLE, "\nsources:\n", "\nhandbook:\n  title: Handboek\n  publisher: CCV\n  url: https://www.scribd.com/document/1/handboek\nsources:\n"
+    )
     code, _, line, message = only(content_copy)
     assert code == "BV113" and line == line_of(content_copy, EXAMPLE, "scribd") and "www.scribd.com" in message
 
 
 @pytest.mark.parametrize(
     ("url", "listing"),
-    [("https://www.movisie.nl/tag/buurtbemiddeling", True), ("https://x.nl/tags/a", True), ("https://x.nl/category/a", True),
-     ("https://x.nl/categorie/a", True), ("https://x.nl/label/a", True), ("https://x.nl/zoeken", True), ("https://x.nl/search?x=1", True),
-     ("https://x.nl/?s=buurt", True), ("https://x.nl/a?q=buurt", True), ("https://x.nl/a?zoek=buurt", True),
-     ("https://hetccv.nl/onderwerpen/buurtbemiddeling/", False), ("https://www.kis.nl/thema/polarisatie-en-verbinding", False),
-     ("https://x.nl/a?page=2&sort=q", False), ("https://x.nl/tagline/a", False), ("https://x.nl/zoekwijzer", False)],
+    [
+        ("https://www.movisie.nl/tag/buurtbemiddeling", True),
+        ("https://x.nl/tags/a", True),
+        ("https://x.nl/category/a", True),
+        ("https://x.nl/categorie/a", True),
+        ("https://x.nl/label/a", True),
+        ("https://x.nl/zoeken", True),
+        ("https://x.nl/search?x=1", True),
+        ("https://x.nl/?s=buurt", True),
+        ("https://x.nl/a?q=buurt", True),
+        ("https://x.nl/a?zoek=buurt", True),
+        ("https://hetccv.nl/onderwerpen/buurtbemiddeling/", False),
+        ("https://www.kis.nl/thema/polarisatie-en-verbinding", False),
+        ("https://x.nl/a?page=2&sort=q", False),
+        ("https://x.nl/tagline/a", False),
+        ("https://x.nl/zoekwijzer", False),
+    ],
 )
 def test_listing_pages(url, listing):
     from buurtverbinding.compiler._urls import listing_page
@@ -334,8 +365,13 @@ def test_kis_gelinkt_needs_a_kis_source(content_copy):
 
 @pytest.mark.parametrize(
     ("publisher", "url"),
-    [("Kennisplatform Integratie & Samenleving (KIS)", "https://example.org/a"), ("Kennisplatform Inclusief Samenleven", "https://example.org/a"),
-     ("KIS", "https://example.org/a"), ("Iemand anders", "https://www.kis.nl/artikel/a"), ("Iemand anders", "https://kis.nl/a")],
+    [
+        ("Kennisplatform Integratie & Samenleving (KIS)", "https://example.org/a"),
+        ("Kennisplatform Inclusief Samenleven", "https://example.org/a"),
+        ("KIS", "https://example.org/a"),
+        ("Iemand anders", "https://www.kis.nl/artikel/a"),
+        ("Iemand anders", "https://kis.nl/a"),
+    ],
 )
 def test_kis_gelinkt_with_a_kis_source(content_copy, publisher, url):
     edit(content_copy, EXAMPLE, "\nkis_relation: verwant", "\nkis_relation: kis-gelinkt")

@@ -76,10 +76,13 @@ def where(problem: Problem, root: Path) -> Found:
 
 
 def _show(found: Counter[Found], problems: dict[Found, list[str]]) -> str:
-    return "\n".join(
-        f"  {code} {path}:{line}" + (f"    # {problems[(code, path, line)][0]}" if problems.get((code, path, line)) else "")
-        for (code, path, line) in sorted(found.elements())
-    ) or "  (none)"
+    return (
+        "\n".join(
+            f"  {code} {path}:{line}" + (f"    # {problems[(code, path, line)][0]}" if problems.get((code, path, line)) else "")
+            for (code, path, line) in sorted(found.elements())
+        )
+        or "  (none)"
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])

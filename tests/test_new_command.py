@@ -110,7 +110,9 @@ def test_filling_all_but_one_todo_names_that_one(content_copy, capsys):
     target = content_copy / "voorbeelden" / f"{NEW_ID}.md"
     _fill(target, {k: v for k, v in FILLED.items() if not k.startswith("url:")})
     found = errors_in(content_copy, NEW_ID)
-    assert [(p.code, p.line) for p in found] == [("BV115", next(n for n, line in enumerate(target.read_text().splitlines(), 1) if line.strip().startswith("url: TODO")))]
+    assert [(p.code, p.line) for p in found] == [
+        ("BV115", next(n for n, line in enumerate(target.read_text().splitlines(), 1) if line.strip().startswith("url: TODO")))
+    ]
     assert "'sources.0.url'" in found[0].message
 
 
@@ -200,9 +202,7 @@ def test_id_already_used_names_the_file(content_copy, capsys, identifier, where)
 
 
 def test_retired_id_is_refused(content_copy, capsys):
-    (content_copy / "retired.yaml").write_text(
-        "retired:\n  - id: oud-voorbeeld\n    status: retired\n    replaced_by: buurtbemiddeling\n", encoding="utf-8"
-    )
+    (content_copy / "retired.yaml").write_text("retired:\n  - id: oud-voorbeeld\n    status: retired\n    replaced_by: buurtbemiddeling\n", encoding="utf-8")
     message = refused(capsys, "new", "voorbeeld", "oud-voorbeeld", "--content", content_copy)
     assert "retired" in message and "content/retired.yaml" in message
 
@@ -301,8 +301,14 @@ def test_show_prints_the_new_fields(cat):
 
 def test_show_leaves_out_what_an_example_lacks(cat):
     example = cat.get("buurtbemiddeling").model_copy(
-        update={"aim": None, "active_ingredients": (), "requirements": (), "owner": None, "handbook": None,
-                "evidence": cat.get("buurtbemiddeling").evidence.model_copy(update={"checked": (), "checked_on": None})}
+        update={
+            "aim": None,
+            "active_ingredients": (),
+            "requirements": (),
+            "owner": None,
+            "handbook": None,
+            "evidence": cat.get("buurtbemiddeling").evidence.model_copy(update={"checked": (), "checked_on": None}),
+        }
     )
     text = _format_example(cat, example)
     for label in ("Doel\n", "Werkzame elementen", "Randvoorwaarden", "Eigenaar:", "Handboek:", "Gecontroleerde databanken", "kopie:"):

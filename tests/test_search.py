@@ -80,10 +80,12 @@ def test_edit_distance_counts_a_swap_once():
 def test_title_beats_the_same_word_in_a_cross_reference():
     from buurtverbinding._search import SearchIndex
 
-    index = SearchIndex.build([
-        {"title": ["Buurtbemiddeling"], "body": ["Buren praten met elkaar."], "refs": ["zie ook buurtspanningen"] * 3},
-        {"title": ["Spanningen in de wijk"], "body": ["Wat te doen bij spanningen."]},
-    ])
+    index = SearchIndex.build(
+        [
+            {"title": ["Buurtbemiddeling"], "body": ["Buren praten met elkaar."], "refs": ["zie ook buurtspanningen"] * 3},
+            {"title": ["Spanningen in de wijk"], "body": ["Wat te doen bij spanningen."]},
+        ]
+    )
     assert [n for n, _ in index.search("spanningen")][0] == 1
 
 

@@ -10,7 +10,14 @@ from __future__ import annotations
 import buurtverbinding as bv
 
 ATTACKS = {"utrecht-zijn-we-samen", "opzoomeren", "nederland-in-dialoog", "amsterdamse-aanpak-radicalisering-en-polarisatie"}
-YOUTH = {"jongerenbuurtbemiddeling", "straatcoaches-amsterdam", "buurtvaders", "jongerenontmoetingsplek", "aanpak-problematische-jeugdgroepen", "buurtveiligheidsteams-amsterdam"}
+YOUTH = {
+    "jongerenbuurtbemiddeling",
+    "straatcoaches-amsterdam",
+    "buurtvaders",
+    "jongerenontmoetingsplek",
+    "aanpak-problematische-jeugdgroepen",
+    "buurtveiligheidsteams-amsterdam",
+}
 
 
 def top(cat, query, n=5):

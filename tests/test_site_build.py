@@ -20,8 +20,18 @@ from .test_sphinx_docs import page
 
 site = test_sphinx_docs.site  # the built site (fixture)
 
-ENGLISH_FRAME = ["Skip to content", "Made with", "Toggle Light", "Toggle navigation of", "Link to this heading",
-                 ">Next<", ">Previous<", "Back to top", "On this page", "Toggle site navigation"]
+ENGLISH_FRAME = [
+    "Skip to content",
+    "Made with",
+    "Toggle Light",
+    "Toggle navigation of",
+    "Link to this heading",
+    ">Next<",
+    ">Previous<",
+    "Back to top",
+    "On this page",
+    "Toggle site navigation",
+]
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -38,8 +38,7 @@ site_url = test_browser.site_url
 
 def _lighthouse() -> Path:
     if installed_lighthouse() != LIGHTHOUSE_VERSION or not LIGHTHOUSE_BIN.exists():
-        reason = (f"Lighthouse {LIGHTHOUSE_VERSION} is not installed in {LIGHTHOUSE_DIR}: run python tests/install_browser.py "
-                  "(needs npm)")
+        reason = f"Lighthouse {LIGHTHOUSE_VERSION} is not installed in {LIGHTHOUSE_DIR}: run python tests/install_browser.py (needs npm)"
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
@@ -49,7 +48,11 @@ def _lighthouse() -> Path:
 def run_lighthouse(url: str) -> dict[str, int]:
     """The four category scores (0-100) of one page."""
     command = [
-        str(_lighthouse()), url, "--quiet", "--output=json", "--output-path=stdout",
+        str(_lighthouse()),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
         "--only-categories=" + ",".join(TARGETS),
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
     ]

@@ -225,10 +225,12 @@ def test_the_closed_side_menu_takes_no_focus_on_a_phone(phone: Any, site_url: st
     stops = []
     for _ in range(12):
         phone.keyboard.press("Tab")
-        stops.append(phone.evaluate("""() => {
+        stops.append(
+            phone.evaluate("""() => {
             const e = document.activeElement;
             return [e.closest('.sidebar-drawer, .toc-drawer') ? 'drawer' : 'page', e.tagName, e.textContent.trim().slice(0, 30)];
-        }"""))
+        }""")
+        )
     assert [s for s in stops if s[0] == "drawer"] == []
     assert any(s[1] == "SUMMARY" for s in stops), f"Tab does not reach the filters soon: {stops}"
 
@@ -252,8 +254,16 @@ _MIDWORD = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["catalogus/interventiewijzer.html", "catalogus/voorbeelden/buurtbemiddeling.html",
-                                  "catalogus/richtingen/index.html", "catalogus/overzicht.html", "catalogus/stappenplan/stap-3.html"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "catalogus/interventiewijzer.html",
+        "catalogus/voorbeelden/buurtbemiddeling.html",
+        "catalogus/richtingen/index.html",
+        "catalogus/overzicht.html",
+        "catalogus/stappenplan/stap-3.html",
+    ],
+)
 def test_headings_break_only_at_a_hyphen_on_a_phone(phone: Any, site_url: str, path: str) -> None:
     pytest.importorskip("pyphen", reason="pyphen (docs extra) gives the Dutch hyphenation points")
     open_page(phone, site_url + path)
@@ -263,8 +273,20 @@ def test_headings_break_only_at_a_hyphen_on_a_phone(phone: Any, site_url: str, p
 
 # --- Dutch throughout -------------------------------------------------------------------------
 
-ENGLISH = ["Next", "Previous", "Home", "Skip to content", "Made with", "@pradyunsg", "FOR DEVELOPERS", "Toggle",
-           "Link to this", "Back to top", "On this page", "Search"]
+ENGLISH = [
+    "Next",
+    "Previous",
+    "Home",
+    "Skip to content",
+    "Made with",
+    "@pradyunsg",
+    "FOR DEVELOPERS",
+    "Toggle",
+    "Link to this",
+    "Back to top",
+    "On this page",
+    "Search",
+]
 _FRAME_TEXT = """() => [document.body.innerText,
   ...[...document.querySelectorAll('[aria-label], [title], [placeholder]')].map(e =>
      [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')].join(' '))].join(' ')"""

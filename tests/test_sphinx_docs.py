@@ -126,9 +126,17 @@ def test_language_is_dutch_and_the_developer_pages_are_english(site: Path) -> No
 
 def test_professionals_part_and_developer_section(site: Path) -> None:
     home = page(site, "index.html")
-    for target in ("buurtoverleg.html", "catalogus/stappenplan/index.html", "catalogus/richtingen/index.html",
-                   "catalogus/overzicht.html", "catalogus/interventiewijzer.html", "advies.html", "catalogus/begrippen.html",
-                   "dev/index.html", "changelog.html"):
+    for target in (
+        "buurtoverleg.html",
+        "catalogus/stappenplan/index.html",
+        "catalogus/richtingen/index.html",
+        "catalogus/overzicht.html",
+        "catalogus/interventiewijzer.html",
+        "advies.html",
+        "catalogus/begrippen.html",
+        "dev/index.html",
+        "changelog.html",
+    ):
         assert f'href="{target}"' in home, target
     for name in ("install", "api", "cli", "json", "sphinx", "reference"):
         assert (site / "dev" / f"{name}.html").is_file()

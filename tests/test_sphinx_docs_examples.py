@@ -96,6 +96,6 @@ def test_configuration_example_builds_clean(make_app, tmp_path: Path, snippet: s
         (link,) = [ref for ref in doctree.findall(nodes.reference) if "buurtbemiddeling" in ref.get("refuri", "")]
         written: dict = {}
         exec(snippet, written)  # the configuration as the page writes it
-        (url, _), = written["intersphinx_mapping"].values()
+        ((url, _),) = written["intersphinx_mapping"].values()
         assert link["refuri"] == url + "index.html#bv-buurtbemiddeling"
         assert link.astext() == "Buurtbemiddeling"

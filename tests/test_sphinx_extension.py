@@ -80,8 +80,7 @@ def with_class(tree: nodes.Node, cls: type[nodes.Element], name: str) -> list[no
 def inventory(app: SphinxTestApp) -> dict[str, tuple[str, str, str]]:
     """objects.inv as {name: (type, uri, display name)}."""
     data = InventoryFile.loads((Path(app.outdir) / "objects.inv").read_bytes(), uri="").data
-    return {name: (kind, item.uri, name if item.display_name == "-" else item.display_name)
-            for kind, items in data.items() for name, item in items.items()}
+    return {name: (kind, item.uri, name if item.display_name == "-" else item.display_name) for kind, items in data.items() for name, item in items.items()}
 
 
 def html_of(app: SphinxTestApp, docname: str = "index") -> str:
@@ -92,8 +91,9 @@ def html_of(app: SphinxTestApp, docname: str = "index") -> str:
 
 
 def test_the_domain_class_declares_the_directives_and_the_role() -> None:
-    assert {"example", "examples", "direction", "step", "checklist", "glossary", "vocabulary", "matrix",
-            "interventiewijzer", "filter-options"} <= set(BvDomain.directives)
+    assert {"example", "examples", "direction", "step", "checklist", "glossary", "vocabulary", "matrix", "interventiewijzer", "filter-options"} <= set(
+        BvDomain.directives
+    )
     assert set(BvDomain.roles) == {"ref"}
 
 
@@ -189,7 +189,10 @@ def test_filter_options_lists_every_option_with_its_values(project, build: Build
 
 
 def test_bad_ids_and_values_warn_with_stable_subtypes(project, build: Build) -> None:
-    app = build(project({"index.md": """\
+    app = build(
+        project(
+            {
+                "index.md": """\
         # Start
 
         ```{bv:example} buurtbemiddelling
@@ -203,7 +206,10 @@ def test_bad_ids_and_values_warn_with_stable_subtypes(project, build: Build) -> 
         ```
 
         Zie {bv:ref}`niet-bestaand`.
-        """}))
+        """
+            }
+        )
+    )
     warnings = warnings_of(app)
     assert "[bv.unknown-id]" in warnings and "closest ids: buurtbemiddeling" in warnings
     assert "[bv.wrong-kind]" in warnings and "'ontmoeting' names a direction, but bv:example renders examples only; use bv:direction" in warnings
@@ -216,10 +222,12 @@ def test_bad_ids_and_values_warn_with_stable_subtypes(project, build: Build) -> 
 
 
 def test_suppress_warnings_silences_one_kind(project, build: Build) -> None:
-    app = build(project(
-        {"index.md": "# Start\n\n```{bv:example} buurtbemiddelling\n```\n\n```{bv:examples}\n:phase: onrust\n```\n"},
-        'suppress_warnings = ["bv.unknown-id"]\n',
-    ))
+    app = build(
+        project(
+            {"index.md": "# Start\n\n```{bv:example} buurtbemiddelling\n```\n\n```{bv:examples}\n:phase: onrust\n```\n"},
+            'suppress_warnings = ["bv.unknown-id"]\n',
+        )
+    )
     assert "[bv.unknown-id]" not in warnings_of(app)
     assert "[bv.unknown-value]" in warnings_of(app)
 
@@ -228,10 +236,14 @@ def test_suppress_warnings_silences_one_kind(project, build: Build) -> None:
 
 
 def test_ref_role_links_to_rendered_objects_with_their_titles(project, build: Build) -> None:
-    app = build(project({
-        "index.md": "# Start\n\nZie {bv:ref}`buurtbemiddeling` en {bv:ref}`de tafel <aan-tafel>`.\n\n```{toctree}\nobjects\n```\n",
-        "objects.md": "# Objecten\n\n```{bv:example} buurtbemiddeling\n```\n\n```{bv:checklist} aan-tafel\n```\n",
-    }))
+    app = build(
+        project(
+            {
+                "index.md": "# Start\n\nZie {bv:ref}`buurtbemiddeling` en {bv:ref}`de tafel <aan-tafel>`.\n\n```{toctree}\nobjects\n```\n",
+                "objects.md": "# Objecten\n\n```{bv:example} buurtbemiddeling\n```\n\n```{bv:checklist} aan-tafel\n```\n",
+            }
+        )
+    )
     assert warnings_of(app) == ""
     links = {ref.astext(): ref["refuri"] for ref in doctree(app, resolved=True).findall(nodes.reference) if ref.get("internal")}
     assert links["Buurtbemiddeling"] == "objects.html#bv-buurtbemiddeling"
@@ -256,7 +268,10 @@ def test_links_inside_directives_to_unrendered_objects_stay_silent(project, buil
 def test_every_rendered_object_is_in_objects_inv(project, build: Build, cat) -> None:
     step = cat.steps[0]
     checklist = cat.checklists_for(step.id)[0]
-    app = build(project({"index.md": f"""\
+    app = build(
+        project(
+            {
+                "index.md": f"""\
         # Start
 
         ```{{bv:direction}} ontmoeting
@@ -273,7 +288,10 @@ def test_every_rendered_object_is_in_objects_inv(project, build: Build, cat) -> 
 
         ```{{bv:glossary}}
         ```
-        """}))
+        """
+            }
+        )
+    )
     assert warnings_of(app) == ""
     entries = inventory(app)
     assert entries["ontmoeting"][0] == "bv:direction"
@@ -284,8 +302,7 @@ def test_every_rendered_object_is_in_objects_inv(project, build: Build, cat) -> 
     for term in cat.glossary:
         assert entries[term.id][0] == "bv:term"
     objects = app.env.domains["bv"].objects
-    assert {name: f"bv:{entry.kind}" for name, entry in objects.items()} == {
-        name: kind for name, (kind, _, _) in entries.items() if kind.startswith("bv:")}
+    assert {name: f"bv:{entry.kind}" for name, entry in objects.items()} == {name: kind for name, (kind, _, _) in entries.items() if kind.startswith("bv:")}
 
 
 def test_the_same_object_on_two_pages_warns_duplicate_unless_no_index(project, build: Build) -> None:
@@ -319,10 +336,14 @@ def test_a_parallel_read_warns_duplicate_once_through_the_same_method(project, b
 
 
 def test_matrix_is_a_table_with_header_scopes_and_wijzer_links(project, build: Build, cat) -> None:
-    app = build(project({
-        "index.md": "# Start\n\n```{toctree}\nwijzer\n```\n\n```{bv:matrix}\n```\n",
-        "wijzer.md": "# Wijzer\n\n```{bv:interventiewijzer}\n```\n",
-    }))
+    app = build(
+        project(
+            {
+                "index.md": "# Start\n\n```{toctree}\nwijzer\n```\n\n```{bv:matrix}\n```\n",
+                "wijzer.md": "# Wijzer\n\n```{bv:interventiewijzer}\n```\n",
+            }
+        )
+    )
     assert warnings_of(app) == ""
     html = html_of(app)
     assert "<caption" in html
@@ -350,10 +371,14 @@ def test_the_plain_forms_are_in_the_doctree_and_html_swaps_them_in_a_post_transf
 
 
 def test_interventiewijzer_has_labelled_controls_live_region_and_data(project, build: Build, cat) -> None:
-    app = build(project({
-        "index.md": "# Start\n\n```{toctree}\nvoorbeeld\n```\n\n```{bv:interventiewijzer}\n```\n",
-        "voorbeeld.md": "# Voorbeeld\n\n```{bv:example} buurtbemiddeling\n```\n",
-    }))
+    app = build(
+        project(
+            {
+                "index.md": "# Start\n\n```{toctree}\nvoorbeeld\n```\n\n```{bv:interventiewijzer}\n```\n",
+                "voorbeeld.md": "# Voorbeeld\n\n```{bv:example} buurtbemiddeling\n```\n",
+            }
+        )
+    )
     assert warnings_of(app) == ""
     out = Path(app.outdir)
     html = html_of(app)
@@ -374,7 +399,16 @@ def test_interventiewijzer_has_labelled_controls_live_region_and_data(project, b
     assert rendered["portiekgesprekken"] is None  # not rendered in this project: listed without a link
     # every facet the professionals filter by, from the facet declarations (not a hand-written list)
     assert set(data["facets"]) == {
-        "direction", "phase", "location", "target_group", "partner", "form", "cause", "dividing_line", "evidence", "cost",
+        "direction",
+        "phase",
+        "location",
+        "target_group",
+        "partner",
+        "form",
+        "cause",
+        "dividing_line",
+        "evidence",
+        "cost",
     }
     assert (out / "_static" / "bv-wijzer.js").is_file()
     assert (out / "_static" / "bv-print.css").is_file()
@@ -406,9 +440,11 @@ def test_other_builders_get_a_plain_table_and_a_sentence(project, build: Build, 
 def test_generated_pages_are_written_once_and_stale_ones_removed(tmp_path: Path, build: Build, cat, content_copy: Path) -> None:
     src = write_project(
         tmp_path,
-        {"index.md": "# Start\n\n```{toctree}\ncatalogus/richtingen/index\ncatalogus/stappenplan/index\ncatalogus/overzicht\n"
-                     "catalogus/interventiewijzer\ncatalogus/begrippen\n```\n",
-         "catalogus/notities.md": "# Notities\n\nHandgeschreven.\n"},
+        {
+            "index.md": "# Start\n\n```{toctree}\ncatalogus/richtingen/index\ncatalogus/stappenplan/index\ncatalogus/overzicht\n"
+            "catalogus/interventiewijzer\ncatalogus/begrippen\n```\n",
+            "catalogus/notities.md": "# Notities\n\nHandgeschreven.\n",
+        },
         f'bv_content_dir = {str(content_copy)!r}\nbv_pages_dir = "catalogus"\nexclude_patterns = ["catalogus/notities.md"]\n',
     )
     app = build(src)
@@ -422,16 +458,20 @@ def test_generated_pages_are_written_once_and_stale_ones_removed(tmp_path: Path,
     for checklist in cat.checklists:
         assert (pages / "checklists" / f"{checklist.id}.md").is_file()
     for direction in cat.directions:
-        assert f"../voorbeelden/{next(e.id for e in cat.examples if e.direction == direction.id)}" in (
-            pages / "richtingen" / f"{direction.id}.md").read_text(encoding="utf-8")
+        assert f"../voorbeelden/{next(e.id for e in cat.examples if e.direction == direction.id)}" in (pages / "richtingen" / f"{direction.id}.md").read_text(
+            encoding="utf-8"
+        )
     times = {p: p.stat().st_mtime_ns for p in pages.rglob("*.md")}
 
     build(src)
     assert {p: p.stat().st_mtime_ns for p in pages.rglob("*.md")} == times  # nothing rewritten
 
     (content_copy / "voorbeelden" / "portiekgesprekken.md").unlink()
-    text = (content_copy / "retired.yaml").read_text(encoding="utf-8").replace(
-        "retired: []", "retired:\n  - id: portiekgesprekken\n    status: retired\n    replaced_by: buurtbemiddeling\n")
+    text = (
+        (content_copy / "retired.yaml")
+        .read_text(encoding="utf-8")
+        .replace("retired: []", "retired:\n  - id: portiekgesprekken\n    status: retired\n    replaced_by: buurtbemiddeling\n")
+    )
     (content_copy / "retired.yaml").write_text(text, encoding="utf-8")
     for path in content_copy.rglob("*.md"):
         body = path.read_text(encoding="utf-8")
@@ -446,8 +486,11 @@ def test_generated_pages_are_written_once_and_stale_ones_removed(tmp_path: Path,
 
 
 def test_retired_id_warns_and_uses_the_replacement(tmp_path: Path, build: Build, content_copy: Path) -> None:
-    text = (content_copy / "retired.yaml").read_text(encoding="utf-8").replace(
-        "retired: []", "retired:\n  - id: burenbemiddeling\n    status: retired\n    replaced_by: buurtbemiddeling\n")
+    text = (
+        (content_copy / "retired.yaml")
+        .read_text(encoding="utf-8")
+        .replace("retired: []", "retired:\n  - id: burenbemiddeling\n    status: retired\n    replaced_by: buurtbemiddeling\n")
+    )
     (content_copy / "retired.yaml").write_text(text, encoding="utf-8")
     src = write_project(
         tmp_path,
@@ -490,8 +533,10 @@ def test_bad_configuration_values_are_named(project, build: Build, conf: str, me
 
 
 def test_parallel_build_gives_the_same_objects(tmp_path: Path, build: Build, content_copy: Path) -> None:
-    pages = {"index.md": "# Start\n\n```{toctree}\ncatalogus/richtingen/index\ncatalogus/stappenplan/index\ncatalogus/overzicht\n"
-                         "catalogus/interventiewijzer\ncatalogus/begrippen\n```\n"}
+    pages = {
+        "index.md": "# Start\n\n```{toctree}\ncatalogus/richtingen/index\ncatalogus/stappenplan/index\ncatalogus/overzicht\n"
+        "catalogus/interventiewijzer\ncatalogus/begrippen\n```\n"
+    }
     conf = f'bv_content_dir = {str(content_copy)!r}\nbv_pages_dir = "catalogus"\n'
     serial = build(write_project(tmp_path / "serial", pages, conf))
     assert warnings_of(serial) == ""

@@ -38,8 +38,7 @@ class Project:
         self.src.mkdir()
         self.content = content
         (self.src / "conf.py").write_text(
-            'extensions = ["myst_parser", "buurtverbinding.sphinx"]\nlanguage = "nl"\n'
-            f'bv_content_dir = {str(content)!r}\nbv_pages_dir = "catalogus"\n',
+            f'extensions = ["myst_parser", "buurtverbinding.sphinx"]\nlanguage = "nl"\nbv_content_dir = {str(content)!r}\nbv_pages_dir = "catalogus"\n',
             encoding="utf-8",
         )
         (self.src / "index.md").write_text(INDEX, encoding="utf-8")

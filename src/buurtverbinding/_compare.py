@@ -61,10 +61,7 @@ class Comparison:
         """A JSON-ready dict: the examples (id, title) and the rows with their cells."""
         return {
             "examples": [{"id": e.id, "title": e.title} for e in self.examples],
-            "rows": [
-                {"key": r.key, "label": r.label, "cells": [[entry.as_dict() for entry in cell] for cell in r.cells]}
-                for r in self.rows
-            ],
+            "rows": [{"key": r.key, "label": r.label, "cells": [[entry.as_dict() for entry in cell] for cell in r.cells]} for r in self.rows],
         }
 
     def to_markdown(self) -> str:
@@ -161,9 +158,7 @@ def compare(cat: Any, ids: Iterable[str]) -> Comparison:
         examples.append(record)
     if len(examples) < 2:
         raise ValueError("compare needs the ids of at least two examples")
-    rows = tuple(
-        ComparisonRow(key, label, tuple(tuple(make(cat, e)) for e in examples)) for key, label, make in _ROWS
-    )
+    rows = tuple(ComparisonRow(key, label, tuple(tuple(make(cat, e)) for e in examples)) for key, label, make in _ROWS)
     return Comparison(tuple(examples), rows)
 
 

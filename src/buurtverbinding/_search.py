@@ -46,7 +46,112 @@ from .models import FACETS
 
 # Common Dutch function words: they carry no meaning for search.
 _STOPWORDS = frozenset(
-    ["aan", "al", "als", "bij", "dan", "dat", "de", "der", "des", "die", "dit", "door", "een", "en", "er", "het", "hij", "hoe", "in", "is", "je", "maar", "met", "na", "naar", "niet", "nog", "of", "om", "onder", "ook", "op", "over", "te", "ten", "ter", "tot", "tussen", "uit", "van", "veel", "voor", "wat", "we", "wie", "wij", "zij", "zo", "zich", "ze", "zijn", "was", "waren", "worden", "wordt", "werd", "werden", "kan", "kunnen", "kon", "konden", "moet", "moeten", "mag", "heeft", "hebben", "had", "hadden", "ben", "bent", "hun", "haar", "hem", "mijn", "ons", "onze", "uw", "jullie", "daar", "hier", "dus", "want", "omdat", "waar", "iets", "iemand", "alle", "elk", "elke", "zoals", "bijvoorbeeld", "nu", "toen", "wel", "erg", "zeer", "heel", "langs", "sinds", "zonder", "via", "per", "vanaf", "vanuit"]
+    [
+        "aan",
+        "al",
+        "als",
+        "bij",
+        "dan",
+        "dat",
+        "de",
+        "der",
+        "des",
+        "die",
+        "dit",
+        "door",
+        "een",
+        "en",
+        "er",
+        "het",
+        "hij",
+        "hoe",
+        "in",
+        "is",
+        "je",
+        "maar",
+        "met",
+        "na",
+        "naar",
+        "niet",
+        "nog",
+        "of",
+        "om",
+        "onder",
+        "ook",
+        "op",
+        "over",
+        "te",
+        "ten",
+        "ter",
+        "tot",
+        "tussen",
+        "uit",
+        "van",
+        "veel",
+        "voor",
+        "wat",
+        "we",
+        "wie",
+        "wij",
+        "zij",
+        "zo",
+        "zich",
+        "ze",
+        "zijn",
+        "was",
+        "waren",
+        "worden",
+        "wordt",
+        "werd",
+        "werden",
+        "kan",
+        "kunnen",
+        "kon",
+        "konden",
+        "moet",
+        "moeten",
+        "mag",
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "ben",
+        "bent",
+        "hun",
+        "haar",
+        "hem",
+        "mijn",
+        "ons",
+        "onze",
+        "uw",
+        "jullie",
+        "daar",
+        "hier",
+        "dus",
+        "want",
+        "omdat",
+        "waar",
+        "iets",
+        "iemand",
+        "alle",
+        "elk",
+        "elke",
+        "zoals",
+        "bijvoorbeeld",
+        "nu",
+        "toen",
+        "wel",
+        "erg",
+        "zeer",
+        "heel",
+        "langs",
+        "sinds",
+        "zonder",
+        "via",
+        "per",
+        "vanaf",
+        "vanuit",
+    ]
 )
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -252,7 +357,7 @@ class SearchIndex:
     def _is_part(self, piece: str) -> bool:
         """Whether ``piece`` (the rest of a compound) is a word, allowing a linking sound."""
         for link in _LINKS:
-            if piece.startswith(link) and len(piece) - len(link) >= MIN_PART and piece[len(link):] in self._parts:
+            if piece.startswith(link) and len(piece) - len(link) >= MIN_PART and piece[len(link) :] in self._parts:
                 return True
             if piece.endswith(link) and len(piece) - len(link) >= MIN_PART and piece[: len(piece) - len(link)] in self._parts:
                 return True
@@ -275,7 +380,7 @@ class SearchIndex:
                     continue
                 if other.endswith(term) and self._is_part(other[: -len(term)]):
                     found.setdefault(other, CONTAINED_WEIGHT)
-                elif modifiers and other.startswith(term) and self._is_part(other[len(term):]):
+                elif modifiers and other.startswith(term) and self._is_part(other[len(term) :]):
                     found.setdefault(other, MODIFIER_WEIGHT)
             for cut in range(MIN_PART, len(term) - MIN_PART + 1):
                 left, right = term[:cut], term[cut:]

@@ -89,13 +89,12 @@ def _check_partial_date(value: str) -> str:
             return value
         except ValueError:
             pass
-    raise PydanticCustomError(
-        "bv_partial_date", "'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", {"value": value}
-    )
+    raise PydanticCustomError("bv_partial_date", "'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", {"value": value})
 
 
 Url = Annotated[str, AfterValidator(_check_url)]
 PartialDate = Annotated[str, BeforeValidator(_date_to_text), AfterValidator(_check_partial_date)]
+
 
 @dataclass(frozen=True)
 class Facet:
@@ -269,20 +268,30 @@ class Example(_Record):
     direction: Annotated[Id, Facet("direction", None, "richting", "richtingen", path="directions")]
     secondary_directions: tuple[Id, ...] = ()
     phases: Annotated[tuple[Id, ...], Facet("phase", "fasen", "fase", "fasen", search=True, feeds="phase", answer="single_choice")] = Field(min_length=1)
-    locations: Annotated[tuple[Id, ...], Facet("location", "locaties", "plek", "plekken", search=True, feeds="locations", answer="multiple_choice")] = Field(min_length=1)
-    target_groups: Annotated[tuple[Id, ...], Facet("target_group", "doelgroepen", "doelgroep", "doelgroepen", search=True, feeds="target_groups", answer="multiple_choice")] = Field(min_length=1)
+    locations: Annotated[tuple[Id, ...], Facet("location", "locaties", "plek", "plekken", search=True, feeds="locations", answer="multiple_choice")] = Field(
+        min_length=1
+    )
+    target_groups: Annotated[
+        tuple[Id, ...], Facet("target_group", "doelgroepen", "doelgroep", "doelgroepen", search=True, feeds="target_groups", answer="multiple_choice")
+    ] = Field(min_length=1)
     intermediate_groups: Annotated[tuple[Id, ...], Facet("intermediate_group", "doelgroepen", "tussendoelgroep", "tussendoelgroepen", wijzer=False)] = ()
     partners: Annotated[tuple[Id, ...], Facet("partner", "actoren", "partner", "partners", search=True, feeds="partners", answer="multiple_choice")] = ()
-    forms: Annotated[tuple[Id, ...], Facet("form", "vormen", "vorm van polarisatie", "vormen van polarisatie", search=True, feeds="forms", answer="multiple_choice")] = ()
+    forms: Annotated[
+        tuple[Id, ...], Facet("form", "vormen", "vorm van polarisatie", "vormen van polarisatie", search=True, feeds="forms", answer="multiple_choice")
+    ] = ()
     causes: Annotated[tuple[Id, ...], Facet("cause", "oorzaken", "oorzaak", "oorzaken", search=True, feeds="causes", answer="multiple_choice")] = ()
-    dividing_lines: Annotated[tuple[Id, ...], Facet("dividing_line", "scheidslijnen", "scheidslijn", "scheidslijnen", feeds="dividing_lines", answer="multiple_choice")] = ()
+    dividing_lines: Annotated[
+        tuple[Id, ...], Facet("dividing_line", "scheidslijnen", "scheidslijn", "scheidslijnen", feeds="dividing_lines", answer="multiple_choice")
+    ] = ()
     mechanisms: Annotated[tuple[Id, ...], Facet("mechanism", "mechanismen", "werkzaam mechanisme", "werkzame mechanismen", wijzer=False)] = ()
     methods: Annotated[tuple[Id, ...], Facet("method", "methoden", "methode", "methoden", wijzer=False)] = ()
     themes: Annotated[tuple[Id, ...], Facet("theme", "themas", "thema", "thema's", wijzer=False)] = ()
     municipalities: tuple[Text, ...] = ()
     organisation: Text
     evidence: Annotated[Evidence, Facet("evidence", "bewijsniveaus", "bewijsniveau", "bewijsniveaus", path="evidence.level")]
-    cost: Annotated[Cost | None, Facet("cost", "kostenniveaus", "kostenniveau", "kostenniveaus", path="cost.band", feeds="budget", answer="single_choice")] = None
+    cost: Annotated[Cost | None, Facet("cost", "kostenniveaus", "kostenniveau", "kostenniveaus", path="cost.band", feeds="budget", answer="single_choice")] = (
+        None
+    )
     aim: Text | None = None
     """Doel: what the intervention sets out to achieve, in one or two sentences."""
     active_ingredients: tuple[Text, ...] = ()
@@ -331,9 +340,7 @@ class Step(_Record):
 
 ANSWER_KINDS = ("yes_no", "single_choice", "multiple_choice", "scale", "text")
 AnswerKind = Literal["yes_no", "single_choice", "multiple_choice", "scale", "text"]
-SituationField = Literal[
-    "phase", "forms", "causes", "dividing_lines", "locations", "target_groups", "partners", "existing", "budget"
-]
+SituationField = Literal["phase", "forms", "causes", "dividing_lines", "locations", "target_groups", "partners", "existing", "budget"]
 
 
 class Scale(_Record):
@@ -452,6 +459,7 @@ class Synonym(_Record):
 
 
 # --- the advice rules (content/advies/) ---------------------------------------------------
+
 
 class DirectionRule(_Record):
     """One advice rule: when the situation has ``value``, ``direction`` gets ``points``.

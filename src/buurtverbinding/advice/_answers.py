@@ -161,9 +161,7 @@ def _show(value: object) -> str:
 def _kind_of(value: object) -> str:
     if isinstance(value, bool):
         return "yes/no (true/false)"
-    return {dict: "a mapping", list: "a list", tuple: "a list", str: "text", int: "a number", float: "a number"}.get(
-        type(value), f"a {type(value).__name__}"
-    )
+    return {dict: "a mapping", list: "a list", tuple: "a list", str: "text", int: "a number", float: "a number"}.get(type(value), f"a {type(value).__name__}")
 
 
 def read_answers_file(path: str | Path) -> object:

@@ -27,9 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["DESCRIBED", "Inference", "THRESHOLD", "infer"]
 
 DESCRIBED: dict[str, str] = {
-    facet.feeds: facet.vocabulary
-    for facet in FACETS
-    if facet.feeds and facet.vocabulary and facet.answer and facet.feeds not in ("partners", "budget")
+    facet.feeds: facet.vocabulary for facet in FACETS if facet.feeds and facet.vocabulary and facet.answer and facet.feeds not in ("partners", "budget")
 }
 """Situation field → vocabulary, for the fields a description can fill (derived from the facet
 registry). Partners (who sits at the table) and the budget are not a description of the

@@ -54,10 +54,17 @@ def build(cat: Catalog, advice: Advice, gaps: tuple[Gap, ...], assessment: Asses
     """The report as blocks: situatie, richtingen, voorbeelden, witte vlekken, volgende stappen
     and, for an assessment, all answers."""
     blocks = [Block("h1", (["Advies voor het buurtoverleg"],))]
-    blocks.append(Block("note", ([
-        f"Gemaakt met buurtverbinding {__version__} (catalogus {cat.version}). Dit advies is een hulpmiddel voor het "
-        "gesprek aan tafel, geen oordeel: de punten laten zien welke antwoorden tot welke keuze leiden."
-    ],)))
+    blocks.append(
+        Block(
+            "note",
+            (
+                [
+                    f"Gemaakt met buurtverbinding {__version__} (catalogus {cat.version}). Dit advies is een hulpmiddel voor het "
+                    "gesprek aan tafel, geen oordeel: de punten laten zien welke antwoorden tot welke keuze leiden."
+                ],
+            ),
+        )
+    )
     blocks += _situation(cat, advice)
     blocks += _directions(cat, advice)
     blocks += _examples(cat, advice)
@@ -100,9 +107,7 @@ def _described(cat: Catalog, s: Situation) -> list[Block]:
     if not s.inferred:
         return blocks + [Block("note", (["In de beschrijving is geen fase, plek, groep, vorm, oorzaak of scheidslijn herkend; vul die velden zelf in."],))]
     titles = dict(_FIELDS)
-    rows: list[Line] = [
-        [("b", f"{titles.get(i.field, i.field)}: "), f"{_labels(cat, i.field, i.value)} (uit: {', '.join(i.words)})"] for i in s.inferred
-    ]
+    rows: list[Line] = [[("b", f"{titles.get(i.field, i.field)}: "), f"{_labels(cat, i.field, i.value)} (uit: {', '.join(i.words)})"] for i in s.inferred]
     note = "Afgeleid uit de beschrijving. Controleer dit: wat u zelf invult, gaat voor wat uit de beschrijving is afgeleid."
     return blocks + [Block("note", ([note],)), Block("ul", tuple(rows))]
 
@@ -115,7 +120,14 @@ def _reason_lines(reasons: tuple[Reason, ...]) -> tuple[Line, ...]:
 def _directions(cat: Catalog, advice: Advice) -> list[Block]:
     blocks = [
         Block("h2", (["Aanbevolen richtingen"],)),
-        Block("p", ([f"Elke richting krijgt punten voor de antwoorden die erbij passen. Vanaf {rules_of(cat).called_for} punten is een richting nodig in deze situatie."],)),
+        Block(
+            "p",
+            (
+                [
+                    f"Elke richting krijgt punten voor de antwoorden die erbij passen. Vanaf {rules_of(cat).called_for} punten is een richting nodig in deze situatie."
+                ],
+            ),
+        ),
     ]
     called = [d for d in advice.directions if d.called_for]
     for rank, d in enumerate(called, 1):
@@ -123,7 +135,9 @@ def _directions(cat: Catalog, advice: Advice) -> list[Block]:
         blocks.append(Block("p", ([d.direction.title],)))
         blocks.append(Block("ul", _reason_lines(d.reasons)))
     if not called:
-        blocks.append(Block("p", (["Geen enkele richting komt boven de drempel. Vul meer antwoorden in: de fase, de plekken en de groepen wegen het zwaarst."],)))
+        blocks.append(
+            Block("p", (["Geen enkele richting komt boven de drempel. Vul meer antwoorden in: de fase, de plekken en de groepen wegen het zwaarst."],))
+        )
     rest = [d for d in advice.directions if not d.called_for]
     if rest:
         blocks.append(Block("p", ([("b", "Minder nodig: "), ", ".join(f"{d.direction.short_title} ({d.score})" for d in rest)],)))
@@ -188,7 +202,9 @@ def _next_steps(cat: Catalog, advice: Advice, gaps: tuple[Gap, ...]) -> list[Blo
     at_table = [p for p in sorted(needed, key=order.__getitem__) if p in advice.situation.partners]
     missing = [p for p in sorted(needed, key=order.__getitem__) if p not in advice.situation.partners]
     for partner in at_table:
-        steps.append([("b", cat.label("actoren", partner)), f" (aan tafel): verkent {_and(needed[partner])} en vertelt in het volgende overleg wat ervoor nodig is."])
+        steps.append(
+            [("b", cat.label("actoren", partner)), f" (aan tafel): verkent {_and(needed[partner])} en vertelt in het volgende overleg wat ervoor nodig is."]
+        )
     if advice.situation.partners and missing:
         invite = "; ".join(f"{cat.label('actoren', p)} (voor {_and(needed[p])})" for p in missing)
         steps.append([("b", "Voorzitter"), f": nodigt voor het volgende overleg uit wie nodig is maar nog niet aan tafel zit: {invite}."])
@@ -201,8 +217,15 @@ def _next_steps(cat: Catalog, advice: Advice, gaps: tuple[Gap, ...]) -> list[Blo
         steps.append([("b", "Beleidsadviseur van de gemeente"), f": legt de witte vlekken ({what}) voor aan het bestuur (stap 4 van het stappenplan)."])
     unrated = [a.example.title for a in top if not cat.value("bewijsniveaus", a.evidence_level).rated]
     if unrated:
-        steps.append([("b", "Wie een voorbeeld kiest"), f": gaat na wat er bekend is over de werking van {_and(unrated)}, bijvoorbeeld in een databank van interventies, en praat met de organisatie die het uitvoert."])
-    steps.append([("b", "Voorzitter"), ": legt vast wie wat doet, wie het overzicht houdt en wanneer u samen terugkijkt of het werkt (stap 3 van het stappenplan)."])
+        steps.append(
+            [
+                ("b", "Wie een voorbeeld kiest"),
+                f": gaat na wat er bekend is over de werking van {_and(unrated)}, bijvoorbeeld in een databank van interventies, en praat met de organisatie die het uitvoert.",
+            ]
+        )
+    steps.append(
+        [("b", "Voorzitter"), ": legt vast wie wat doet, wie het overzicht houdt en wanneer u samen terugkijkt of het werkt (stap 3 van het stappenplan)."]
+    )
     return [Block("h2", (["Volgende stappen: wie doet wat"],)), Block("ol", tuple(steps))]
 
 
@@ -325,9 +348,7 @@ def to_html(blocks: list[Block]) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n<main>\n"
-        + "\n".join(body)
-        + "\n</main>\n</body>\n</html>\n"
+        f"<title>{title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
     )
 
 

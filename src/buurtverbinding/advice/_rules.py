@@ -96,9 +96,7 @@ def _build(cat: Catalog) -> Rules:
 
 
 FACET_WORDS: dict[str, tuple[str, str]] = {
-    facet.feeds: (facet.singular if facet.feeds != "budget" else "budget", facet.vocabulary)
-    for facet in FACETS
-    if facet.feeds and facet.vocabulary
+    facet.feeds: (facet.singular if facet.feeds != "budget" else "budget", facet.vocabulary) for facet in FACETS if facet.feeds and facet.vocabulary
 }
 """Situation field → (how a reason names one value, the vocabulary that labels it); from the
 facet declarations in ``models``."""

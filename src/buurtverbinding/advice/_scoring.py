@@ -106,21 +106,36 @@ def _score_example(cat: Catalog, situation: Situation, example: Example, directi
         else:
             distance = min(abs(_phase_index(cat, situation.phase) - _phase_index(cat, p)) for p in example.phases)
             points = s.phase_adjacent if distance == 1 else s.phase_far
-            caveats.append(Reason(text=f"fase '{label}' past niet: dit voorbeeld is bedoeld voor {_quoted(cat, 'phase', example.phases)}", points=points, field="phase", values=(situation.phase,)))
+            caveats.append(
+                Reason(
+                    text=f"fase '{label}' past niet: dit voorbeeld is bedoeld voor {_quoted(cat, 'phase', example.phases)}",
+                    points=points,
+                    field="phase",
+                    values=(situation.phase,),
+                )
+            )
     title = cat.get(example.direction).short_title  # type: ignore[union-attr]
     held_back = book.held_back(situation.phase, example.direction)
     if held_back:
-        caveats.append(Reason(text=f"richting '{title}' komt in deze fase later: {held_back[1]}", points=held_back[0], field="phase", values=(situation.phase or "",)))
+        caveats.append(
+            Reason(text=f"richting '{title}' komt in deze fase later: {held_back[1]}", points=held_back[0], field="phase", values=(situation.phase or "",))
+        )
     called = [d for d in directions if d.called_for]
     if called:
         secondary = [d.direction for d in called if d.direction.id in example.secondary_directions]
         if example.direction == called[0].direction.id:
-            reasons.append(Reason(text=f"hoort bij richting '{title}', die bovenaan staat", points=s.top_direction, field="direction", values=(example.direction,)))
+            reasons.append(
+                Reason(text=f"hoort bij richting '{title}', die bovenaan staat", points=s.top_direction, field="direction", values=(example.direction,))
+            )
         elif example.direction in {d.direction.id for d in called}:
-            reasons.append(Reason(text=f"hoort bij richting '{title}', die ook nodig is", points=s.called_direction, field="direction", values=(example.direction,)))
+            reasons.append(
+                Reason(text=f"hoort bij richting '{title}', die ook nodig is", points=s.called_direction, field="direction", values=(example.direction,))
+            )
         elif secondary:
             names = ", ".join(f"'{d.short_title}'" for d in secondary)
-            reasons.append(Reason(text=f"draagt ook bij aan richting {names}", points=s.secondary_direction, field="direction", values=tuple(d.id for d in secondary)))
+            reasons.append(
+                Reason(text=f"draagt ook bij aan richting {names}", points=s.secondary_direction, field="direction", values=tuple(d.id for d in secondary))
+            )
         fits = fits or any(r.field == "direction" for r in reasons)
     for field in _matched_fields(s):
         offered = _offered(example, field)
@@ -130,12 +145,26 @@ def _score_example(cat: Catalog, situation: Situation, example: Example, directi
             word = rules.FACET_WORDS[field][0]
             noun = word if len(matched) == 1 else rules.FACET_PLURALS[field]
             verb = "past" if len(matched) == 1 else "passen"
-            reasons.append(Reason(text=f"{noun} {_quoted(cat, field, matched)} {verb} bij dit voorbeeld", points=s.match[field] * min(len(matched), s.match_cap), field=field, values=tuple(matched)))
+            reasons.append(
+                Reason(
+                    text=f"{noun} {_quoted(cat, field, matched)} {verb} bij dit voorbeeld",
+                    points=s.match[field] * min(len(matched), s.match_cap),
+                    field=field,
+                    values=tuple(matched),
+                )
+            )
             fits = True
         elif wanted and offered and not matched and field in s.mismatch:
             order = cat.vocabulary(rules.FACET_WORDS[field][1]).ids()
             meant = sorted(offered, key=order.index)
-            caveats.append(Reason(text=f"bedoeld voor andere {rules.FACET_PLURALS[field]}: {_quoted(cat, field, meant)}", points=s.mismatch[field], field=field, values=tuple(wanted)))
+            caveats.append(
+                Reason(
+                    text=f"bedoeld voor andere {rules.FACET_PLURALS[field]}: {_quoted(cat, field, meant)}",
+                    points=s.mismatch[field],
+                    field=field,
+                    values=tuple(wanted),
+                )
+            )
     if not fits:
         return None
     if situation.partners and example.partners:
@@ -144,7 +173,14 @@ def _score_example(cat: Catalog, situation: Situation, example: Example, directi
         if present:
             who = "partner" if len(present) == 1 else "partners"
             sits = "zit" if len(present) == 1 else "zitten"
-            reasons.append(Reason(text=f"{who} {_quoted(cat, 'partners', present)} {sits} al aan tafel", points=s.partner * min(len(present), s.partner_cap), field="partners", values=tuple(present)))
+            reasons.append(
+                Reason(
+                    text=f"{who} {_quoted(cat, 'partners', present)} {sits} al aan tafel",
+                    points=s.partner * min(len(present), s.partner_cap),
+                    field="partners",
+                    values=tuple(present),
+                )
+            )
         if missing:
             caveats.append(Reason(text=f"nodig, maar niet aan tafel: {_quoted(cat, 'partners', missing)}", field="partners", values=tuple(missing)))
     if situation.budget:
@@ -155,9 +191,13 @@ def _score_example(cat: Catalog, situation: Situation, example: Example, directi
             bands = cat.vocabulary("kostenniveaus").ids()
             cost = cat.label("kostenniveaus", example.cost.band)
             if bands.index(example.cost.band) > bands.index(situation.budget):
-                caveats.append(Reason(text=f"kosten '{cost}' liggen boven het budget '{budget}'", points=s.over_budget, field="budget", values=(situation.budget,)))
+                caveats.append(
+                    Reason(text=f"kosten '{cost}' liggen boven het budget '{budget}'", points=s.over_budget, field="budget", values=(situation.budget,))
+                )
             else:
-                reasons.append(Reason(text=f"kosten '{cost}' passen binnen het budget '{budget}'", points=s.within_budget, field="budget", values=(situation.budget,)))
+                reasons.append(
+                    Reason(text=f"kosten '{cost}' passen binnen het budget '{budget}'", points=s.within_budget, field="budget", values=(situation.budget,))
+                )
     level, effect = example.evidence.level, example.evidence.effect
     level_label, effect_label = cat.label("bewijsniveaus", level), cat.label("effectrichtingen", effect).lower()
     if cat.value("bewijsniveaus", level).rated:
@@ -278,10 +318,7 @@ def _build_index(cat: Catalog) -> _Index:
     tie = [0] * count
     for place, number in enumerate(order):
         tie[number] = place
-    fixed = tuple(
-        -(s.evidence.get(e.evidence.level, 0) + s.effect.get(e.evidence.effect, 0)) * count + tie[n]
-        for n, e in enumerate(examples)
-    )
+    fixed = tuple(-(s.evidence.get(e.evidence.level, 0) + s.effect.get(e.evidence.effect, 0)) * count + tie[n] for n, e in enumerate(examples))
     phase_points: dict[str, tuple[int, ...]] = {}
     for at, phase in enumerate(phases):
         points = []
@@ -294,9 +331,7 @@ def _build_index(cat: Catalog) -> _Index:
             points.append(fit + (held_back[0] if held_back else 0))
         phase_points[phase] = tuple(points)
     budget_points = {
-        budget: tuple(
-            0 if e.cost is None else s.over_budget if bands.index(e.cost.band) > at else s.within_budget for e in examples
-        )
+        budget: tuple(0 if e.cost is None else s.over_budget if bands.index(e.cost.band) > at else s.within_budget for e in examples)
         for at, budget in enumerate(bands)
     }
     shapes: dict[tuple[str, frozenset[str]], int] = {}
@@ -389,7 +424,9 @@ def _rank(cat: Catalog, situation: Situation, limit: int | None) -> tuple[tuple[
     return directions, existing, _ranked(cat, situation, directions, in_place, limit)
 
 
-def _advise(cat: Catalog, situation: Situation, directions: tuple[DirectionAdvice, ...], existing: tuple[ExistingMatch, ...], number: int, score: int) -> ExampleAdvice:
+def _advise(
+    cat: Catalog, situation: Situation, directions: tuple[DirectionAdvice, ...], existing: tuple[ExistingMatch, ...], number: int, score: int
+) -> ExampleAdvice:
     """The full advice for one ranked example, with its texts."""
     example = cat.examples[number]
     advice = _score_example(cat, situation, example, directions)
@@ -397,7 +434,9 @@ def _advise(cat: Catalog, situation: Situation, directions: tuple[DirectionAdvic
         raise AssertionError(f"the fast ranking and the full scoring disagree about '{example.id}'")
     maybe = {m.example.id: m.entry for m in existing if m.example is not None and m.how == "search"}
     if example.id in maybe:
-        note = Reason(text=f"loopt misschien al: '{maybe[example.id]}' lijkt op dit voorbeeld (gevonden via zoeken)", field="existing", values=(maybe[example.id],))
+        note = Reason(
+            text=f"loopt misschien al: '{maybe[example.id]}' lijkt op dit voorbeeld (gevonden via zoeken)", field="existing", values=(maybe[example.id],)
+        )
         advice = advice.model_copy(update={"caveats": (*advice.caveats, note)})
     return advice
 

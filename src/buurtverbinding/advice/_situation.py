@@ -41,9 +41,6 @@ def _as_tuple(value: Any) -> Any:
     return value
 
 
-
-
-
 class _Rejected(Exception):
     """Carries a check error through pydantic unchanged (pydantic would wrap a ``ValueError``)."""
 
@@ -259,7 +256,6 @@ class Advice(_Frozen):
     directions: tuple[DirectionAdvice, ...]
     examples: tuple[ExampleAdvice, ...]
     existing: tuple[ExistingMatch, ...]
-
 
 
 # --- the advice functions (also offered as Catalog.recommend, .gaps) ----------------------

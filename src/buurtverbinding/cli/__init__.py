@@ -84,7 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=["examples", "directions", "steps", "checklists", "terms", "vocabularies"], default="examples")
     for facet in FACETS.values():
         p.add_argument(
-            f"--{facet.option}", dest=facet.key, action="append", metavar="VALUE",
+            f"--{facet.option}",
+            dest=facet.key,
+            action="append",
+            metavar="VALUE",
             help=f"only examples with this {facet.key.replace('_', ' ')} ({facet.vocabulary or 'a direction id'}; repeat for OR)",
         )
     _json_flag(p, '[{"id", "title", "direction"}] (other kinds: [{"id", "title"}])')
@@ -99,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="+", help="the words to search for (not empty)")
     p.add_argument("--limit", type=int, default=10, help="at most this many hits (1 or more; default: 10)")
     p.add_argument(
-        "--suggestions", action="store_true",
+        "--suggestions",
+        action="store_true",
         help="with --json: print an object with the hits and how the query was understood (did_you_mean, "
         "corrections, suggestions) instead of the plain list of hits",
     )
@@ -117,7 +121,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("changelog", help="the CHANGELOG's content section, generated from a diff of two catalogues")
     p.add_argument("--content", default="content", help="the content folder (default: ./content)")
-    p.add_argument("--since", metavar="CATALOG.json", help="the compiled catalogue of the last release (default: the newest releases/catalog-*.json, else an empty catalogue)")
+    p.add_argument(
+        "--since",
+        metavar="CATALOG.json",
+        help="the compiled catalogue of the last release (default: the newest releases/catalog-*.json, else an empty catalogue)",
+    )
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--check", metavar="CHANGELOG.md", help="exit 1 when the block in this file differs from the content")
     mode.add_argument("--write", metavar="CHANGELOG.md", help="replace the block in this file")
@@ -152,7 +160,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
     if args.kind != "examples":
         if any(facets.values()):
             raise UsageError("filters (--direction, --phase, ...) apply to --kind examples only")
-        records = {"directions": cat.directions, "steps": cat.steps, "checklists": cat.checklists, "terms": cat.glossary, "vocabularies": cat.vocabularies}[args.kind]
+        records = {"directions": cat.directions, "steps": cat.steps, "checklists": cat.checklists, "terms": cat.glossary, "vocabularies": cat.vocabularies}[
+            args.kind
+        ]
         rows = [{"id": r.id, "title": getattr(r, "title", None) or getattr(r, "term", "")} for r in records]
     else:
         for key, values in facets.items():  # a value outside its vocabulary is a bad argument: exit 2
@@ -202,13 +212,15 @@ def _cmd_search(args: argparse.Namespace) -> int:
     hits = [{"id": h.example.id, "title": h.example.title, "score": h.score, "direction": h.example.direction} for h in result.hits]
     if args.json:
         if args.suggestions:
-            print_json({
-                "query": query,
-                "hits": hits,
-                "did_you_mean": result.did_you_mean,
-                "corrections": result.corrections,
-                "suggestions": list(result.suggestions),
-            })
+            print_json(
+                {
+                    "query": query,
+                    "hits": hits,
+                    "did_you_mean": result.did_you_mean,
+                    "corrections": result.corrections,
+                    "suggestions": list(result.suggestions),
+                }
+            )
         else:
             print_json(hits)
         return EXIT_OK

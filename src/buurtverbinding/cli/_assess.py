@@ -50,7 +50,8 @@ def add_assess_parser(sub: Any) -> None:
     p.add_argument("--limit", type=int, default=5, help="how many examples to recommend (default: 5)")
     p.add_argument("--save-answers", metavar="FILE", help="interactive only: also save the answers as JSON, to use again with --answers")
     p.add_argument(
-        "--description", metavar="TEXT",
+        "--description",
+        metavar="TEXT",
         help="the situation in your own words (Dutch); fills the fields the answers leave empty, and the report lists "
         "what was read from it. Without --answers no questions are asked",
     )
@@ -77,7 +78,7 @@ def _cmd_assess(args: argparse.Namespace) -> int:
 
     description = args.description.strip() if args.description else None
     if args.description is not None and not description:
-        raise UsageError("--description is empty; describe the situation in a few words, e.g. --description \"jongeren hangen op het plein\"")
+        raise UsageError('--description is empty; describe the situation in a few words, e.g. --description "jongeren hangen op het plein"')
     if description and args.save_answers and not args.answers:
         raise UsageError("--save-answers is for the interactive questions, which --description alone does not ask")
     cat = load()

@@ -12,11 +12,13 @@ EXIT_INTERNAL, EXIT_INTERRUPTED = 70, 130
 
 EXIT_CODES = (
     (EXIT_OK, "ok: the command did what was asked (a search without hits is ok too)"),
-    (EXIT_PROBLEM, "something was found wrong or not found: lint errors, an unknown id, a bad answers file, "
-     "a stale changelog, a file that is in the way"),
-    (EXIT_USAGE, "usage error: an unknown command or option, a missing argument, a value outside its "
-     "vocabulary or range (the message names the valid values), an empty search text, options that "
-     "do not go together, a content folder that is not there"),
+    (EXIT_PROBLEM, "something was found wrong or not found: lint errors, an unknown id, a bad answers file, a stale changelog, a file that is in the way"),
+    (
+        EXIT_USAGE,
+        "usage error: an unknown command or option, a missing argument, a value outside its "
+        "vocabulary or range (the message names the valid values), an empty search text, options that "
+        "do not go together, a content folder that is not there",
+    ),
     (EXIT_INTERNAL, "internal error: a bug in buurtverbinding (the message says so; please report it)"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C); nothing was written"),
 )
@@ -68,15 +70,23 @@ def advice_json(advice: Any, gaps: Any, assessment: Any = None) -> dict[str, Any
         ],
         "examples": [
             {
-                "id": e.example.id, "title": e.example.title, "score": e.score, "evidence_level": e.evidence_level,
-                "effect": e.effect, "reasons": reasons(e.reasons), "caveats": reasons(e.caveats),
+                "id": e.example.id,
+                "title": e.example.title,
+                "score": e.score,
+                "evidence_level": e.evidence_level,
+                "effect": e.effect,
+                "reasons": reasons(e.reasons),
+                "caveats": reasons(e.caveats),
             }
             for e in advice.examples
         ],
         "gaps": [
             {
-                "kind": g.kind, "direction": g.direction.id if g.direction else None, "phase": g.phase,
-                "reasons": list(g.reasons), "suggestions": [s.example.id for s in g.suggestions],
+                "kind": g.kind,
+                "direction": g.direction.id if g.direction else None,
+                "phase": g.phase,
+                "reasons": list(g.reasons),
+                "suggestions": [s.example.id for s in g.suggestions],
             }
             for g in gaps
         ],

@@ -34,7 +34,7 @@ def add_export_parsers(sub: Any) -> None:
     p.add_argument("ids", nargs="+", metavar="ID", help="ids of the examples (at least two)")
     p.add_argument("--format", metavar="{" + ",".join(COMPARE_FORMATS) + "}", help="table (default), md (Markdown) or json")
     p.add_argument("--width", type=int, metavar="N", help="width of the table (default: the terminal's, else 100)")
-    p.add_argument("--json", action="store_true", help="machine-readable output, the same as --format json: {\"examples\", \"rows\"}")
+    p.add_argument("--json", action="store_true", help='machine-readable output, the same as --format json: {"examples", "rows"}')
     p.set_defaults(run=_cmd_compare)
 
 

@@ -117,9 +117,7 @@ def reflow(text: str, indent: str = "", width: int = WIDTH) -> str:
 
 
 def _fill(text: str, first: str, rest: str, width: int) -> str:
-    return textwrap.fill(
-        text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
-    ) or first.rstrip()
+    return textwrap.fill(text, width=width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False) or first.rstrip()
 
 
 class _Terminal:
@@ -361,13 +359,18 @@ def _item(cat: Catalog, item: ChecklistItem) -> str:
     checklist = next((c for c in cat.checklists if any(i.id == item.id for i in c.items)), None)
     where = f"{checklist.title} ({checklist.id}), {_step_name(cat, checklist.step)}" if checklist else ""
     scale = item.scale
-    lines = [_title(item.question), *_fields([
-        ("Checklist", where),
-        ("Antwoord", _kind(cat, item)),
-        ("Schaal", f"{scale.min} ({scale.low_label}) tot {scale.max} ({scale.high_label})" if scale else ""),
-        ("Vult in", _situation_field(item.feeds) if item.feeds else ""),
-        ("Tip", item.help or ""),
-    ])]
+    lines = [
+        _title(item.question),
+        *_fields(
+            [
+                ("Checklist", where),
+                ("Antwoord", _kind(cat, item)),
+                ("Schaal", f"{scale.min} ({scale.low_label}) tot {scale.max} ({scale.high_label})" if scale else ""),
+                ("Vult in", _situation_field(item.feeds) if item.feeds else ""),
+                ("Tip", item.help or ""),
+            ]
+        ),
+    ]
     options = cat.options(item)
     lines += _section("Opties", _items(f"{o.id}: {o.label}" for o in options))
     return "\n".join(lines)
@@ -375,10 +378,12 @@ def _item(cat: Catalog, item: ChecklistItem) -> str:
 
 def _term(cat: Catalog, term: Term) -> str:
     lines = [_title(term.term), markdown(term.definition), ""]
-    lines += _fields([
-        ("Bron", source_line(term.source) if term.source else ""),
-        ("Zie ook", ", ".join(_name(cat, other) for other in term.see_also)),
-    ])
+    lines += _fields(
+        [
+            ("Bron", source_line(term.source) if term.source else ""),
+            ("Zie ook", ", ".join(_name(cat, other) for other in term.see_also)),
+        ]
+    )
     return "\n".join(lines).rstrip()
 
 
@@ -406,17 +411,17 @@ def _advice_rules(cat: Catalog, rules: AdviceRules) -> str:
     lines = [_title(rules.title), markdown(rules.description), ""]
     lines += _fields([("Leest", _situation_field(rules.field)), ("Waarom", rules.why or ""), ("Volgorde", str(rules.order))])
     lines += _section("Per fase", _items(f"{value(n.value)}: {n.text}" for n in rules.notes))
-    entries = [
-        f"{value(r.value)} → {direction(r.direction)}: {r.points:+d} punten" + (f" ({r.why})" if r.why else "") for r in rules.rules
-    ]
+    entries = [f"{value(r.value)} → {direction(r.direction)}: {r.points:+d} punten" + (f" ({r.why})" if r.why else "") for r in rules.rules]
     lines += _section("Regels", _items(entries))
     return "\n".join(lines)
 
 
 def _scoring(cat: Catalog, scoring: ExampleScoring) -> str:
     labels: dict[str, Callable[[str], str]] = {
-        "match": _situation_field, "mismatch": _situation_field,
-        "evidence": lambda v: cat.label("bewijsniveaus", v), "effect": lambda v: cat.label("effectrichtingen", v),
+        "match": _situation_field,
+        "mismatch": _situation_field,
+        "evidence": lambda v: cat.label("bewijsniveaus", v),
+        "effect": lambda v: cat.label("effectrichtingen", v),
     }
     lines = [_title(scoring.title), markdown(scoring.description), "", "Punten", "------"]
     for name in ExampleScoring.model_fields:

@@ -28,8 +28,18 @@ from ._synonyms import FILE as SYNONYMS_FILE
 from ._synonyms import load_synonyms
 
 __all__ = [
-    "CODES", "MANIFEST", "CompileError", "Problem", "Result",
-    "build", "catalog_ids", "check_tree", "read_manifest", "to_json", "write_if_changed", "write_manifest",
+    "CODES",
+    "MANIFEST",
+    "CompileError",
+    "Problem",
+    "Result",
+    "build",
+    "catalog_ids",
+    "check_tree",
+    "read_manifest",
+    "to_json",
+    "write_if_changed",
+    "write_manifest",
 ]
 
 
@@ -79,7 +89,9 @@ def check_tree(root: Path, today: date | None = None) -> Result:
     """Parse, validate and cross-check every file below ``root``; never raises on bad content."""
     root = Path(root)
     report = Reporter(root)
-    records: dict[str, list[Loaded]] = {kind: [] for kind in ("direction", "step", "example", "checklist", "vocabulary", "term", "retired", "advice", "synonym")}
+    records: dict[str, list[Loaded]] = {
+        kind: [] for kind in ("direction", "step", "example", "checklist", "vocabulary", "term", "retired", "advice", "synonym")
+    }
     published: dict[str, int] = {}
     meta: dict[str, Any] = {}
     files = 0
@@ -116,7 +128,12 @@ def check_tree(root: Path, today: date | None = None) -> Result:
                 else:
                     records[kind].append(loaded)
                     if loaded.record.id != path.name.removesuffix(suffix):
-                        report.add(path, loaded.line("id"), "BV203", f"id '{loaded.record.id}' does not match the file name; rename the file to '{loaded.record.id}{suffix}'")
+                        report.add(
+                            path,
+                            loaded.line("id"),
+                            "BV203",
+                            f"id '{loaded.record.id}' does not match the file name; rename the file to '{loaded.record.id}{suffix}'",
+                        )
         elif entry.name == "begrippen.yaml":
             files += 1
             records["term"].extend(load_glossary(entry, report))
@@ -135,7 +152,12 @@ def check_tree(root: Path, today: date | None = None) -> Result:
         elif entry.name == "README.md":
             continue
         else:
-            report.add(entry, 1, "BV204", "unexpected " + ("folder" if entry.is_dir() else "file") + " in the content tree; expected: " + ", ".join(sorted([*LAYOUT, *TOP_FILES])))
+            report.add(
+                entry,
+                1,
+                "BV204",
+                "unexpected " + ("folder" if entry.is_dir() else "file") + " in the content tree; expected: " + ", ".join(sorted([*LAYOUT, *TOP_FILES])),
+            )
 
     for required in ("catalogus.yaml", "begrippen.yaml"):
         if not (root / required).exists():
@@ -199,7 +221,10 @@ def _assemble(meta: dict[str, Any], records: dict[str, list[Loaded]]) -> dict[st
         "vocabularies": dump("vocabulary", lambda r: r.id),
         "retired": dump("retired", lambda r: r.id),
         "synonyms": dump("synonym", lambda r: r.id),
-        "advice_rules": [r.model_dump(mode="json", exclude_none=True) for r in sorted((i.record for i in records["advice"] if isinstance(i.record, AdviceRules)), key=lambda r: (r.order, r.id))],
+        "advice_rules": [
+            r.model_dump(mode="json", exclude_none=True)
+            for r in sorted((i.record for i in records["advice"] if isinstance(i.record, AdviceRules)), key=lambda r: (r.order, r.id))
+        ],
         "example_scoring": [r.model_dump(mode="json", exclude_none=True) for r in (i.record for i in records["advice"]) if isinstance(r, ExampleScoring)],
     }
 

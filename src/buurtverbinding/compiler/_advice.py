@@ -60,21 +60,43 @@ def _check_rules(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directi
     seen: set[tuple[str, str]] = set()
     for i, rule in enumerate(rules.rules):
         if valid and rule.value not in valid:
-            report.add(item.path, item.line("rules", i, "value"), "BV130", f"'{rule.value}' is not in vocabulary '{name}' (field '{rules.field}'); {_hint(rule.value, valid)}valid values: {', '.join(valid)}")
+            report.add(
+                item.path,
+                item.line("rules", i, "value"),
+                "BV130",
+                f"'{rule.value}' is not in vocabulary '{name}' (field '{rules.field}'); {_hint(rule.value, valid)}valid values: {', '.join(valid)}",
+            )
         if rule.direction not in directions:
-            report.add(item.path, item.line("rules", i, "direction"), "BV130", f"direction '{rule.direction}' does not exist; {_hint(rule.direction, directions)}valid directions: {', '.join(directions)}")
+            report.add(
+                item.path,
+                item.line("rules", i, "direction"),
+                "BV130",
+                f"direction '{rule.direction}' does not exist; {_hint(rule.direction, directions)}valid directions: {', '.join(directions)}",
+            )
         if (rule.value, rule.direction) in seen:
-            report.add(item.path, item.line("rules", i), "BV131", f"the rule '{rule.value}' → '{rule.direction}' is given twice; give each value one number of points per direction")
+            report.add(
+                item.path,
+                item.line("rules", i),
+                "BV131",
+                f"the rule '{rule.value}' → '{rule.direction}' is given twice; give each value one number of points per direction",
+            )
         seen.add((rule.value, rule.direction))
         if rule.why is None and rules.why is None:
-            report.add(item.path, item.line("rules", i), "BV133", f"the rule '{rule.value}' → '{rule.direction}' has no reason: add 'why' to the rule or to the file")
+            report.add(
+                item.path, item.line("rules", i), "BV133", f"the rule '{rule.value}' → '{rule.direction}' has no reason: add 'why' to the rule or to the file"
+            )
     if rules.notes and rules.field != "phase":
         report.add(item.path, item.line("notes"), "BV133", f"'notes' belong to the phase rules only, not to '{rules.field}'")
         return
     noted: set[str] = set()
     for i, note in enumerate(rules.notes):
         if valid and note.value not in valid:
-            report.add(item.path, item.line("notes", i, "value"), "BV130", f"'{note.value}' is not in vocabulary '{name}'; {_hint(note.value, valid)}valid values: {', '.join(valid)}")
+            report.add(
+                item.path,
+                item.line("notes", i, "value"),
+                "BV130",
+                f"'{note.value}' is not in vocabulary '{name}'; {_hint(note.value, valid)}valid values: {', '.join(valid)}",
+            )
         if note.value in noted:
             report.add(item.path, item.line("notes", i), "BV131", f"the note for '{note.value}' is given twice")
         noted.add(note.value)
@@ -89,9 +111,19 @@ def _check_scoring(item: Loaded, vocabularies: dict[str, tuple[str, ...]], repor
     for key in ("match", "mismatch"):
         for field in getattr(scoring, key):
             if field not in MATCHABLE:
-                report.add(item.path, item.line(key, field), "BV130", f"'{key}' names field '{field}', which examples cannot match; {_hint(field, MATCHABLE)}valid fields: {', '.join(MATCHABLE)}")
+                report.add(
+                    item.path,
+                    item.line(key, field),
+                    "BV130",
+                    f"'{key}' names field '{field}', which examples cannot match; {_hint(field, MATCHABLE)}valid fields: {', '.join(MATCHABLE)}",
+                )
     for key, name in (("evidence", "bewijsniveaus"), ("effect", "effectrichtingen")):
         valid = vocabularies.get(name, ())
         for value in getattr(scoring, key):
             if valid and value not in valid:
-                report.add(item.path, item.line(key, value), "BV130", f"'{value}' in '{key}' is not in vocabulary '{name}'; {_hint(value, valid)}valid values: {', '.join(valid)}")
+                report.add(
+                    item.path,
+                    item.line(key, value),
+                    "BV130",
+                    f"'{value}' in '{key}' is not in vocabulary '{name}'; {_hint(value, valid)}valid values: {', '.join(valid)}",
+                )

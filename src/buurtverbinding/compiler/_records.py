@@ -71,7 +71,15 @@ class Loaded:
         return self.document.line(self.loc + loc)
 
 
-def validate(model: type[BaseModel], data: Any, document: Document, report: Reporter, loc: tuple[int | str, ...] = (), section_lines: dict[str, int] | None = None, bodies: tuple[str, ...] = ()) -> Loaded | None:
+def validate(
+    model: type[BaseModel],
+    data: Any,
+    document: Document,
+    report: Reporter,
+    loc: tuple[int | str, ...] = (),
+    section_lines: dict[str, int] | None = None,
+    bodies: tuple[str, ...] = (),
+) -> Loaded | None:
     """Validate ``data`` as ``model``; report every error with a code and a line.
 
     Placeholders (``TODO``) are reported first, each once (BV115), whether or not the record is
@@ -175,7 +183,9 @@ def load_markdown_record(path: Path, model: type[BaseModel], body_field: str | N
         for section in sections:
             key = section.heading.lower()
             if key not in SECTION_FIELDS:
-                report.add(path, section.line, "BV111", f"unknown section '## {section.heading}'; the sections are: " + ", ".join(h.capitalize() for h in expected))
+                report.add(
+                    path, section.line, "BV111", f"unknown section '## {section.heading}'; the sections are: " + ", ".join(h.capitalize() for h in expected)
+                )
                 continue
             if SECTION_FIELDS[key] in found:
                 report.add(path, section.line, "BV111", f"section '## {section.heading}' is given twice")
@@ -194,7 +204,9 @@ def load_markdown_record(path: Path, model: type[BaseModel], body_field: str | N
     else:
         check_markdown(path, body, body_line, report)
         if body_field in data:
-            report.add(path, document.line((body_field,)), "BV102", f"unknown field '{body_field}'; the {body_field} is the Markdown body below the front matter")
+            report.add(
+                path, document.line((body_field,)), "BV102", f"unknown field '{body_field}'; the {body_field} is the Markdown body below the front matter"
+            )
         data[body_field] = body.strip() or "-"  # an empty body is reported just below, once
         if not body.strip():
             report.add(path, body_line, "BV110", f"the {body_field} (the Markdown body) is empty")
@@ -253,4 +265,3 @@ def load_manifest(path: Path, report: Reporter) -> dict[str, int]:
             continue
         published.setdefault(line, number)
     return published
-

@@ -19,8 +19,20 @@ from ._synonyms import check_synonyms
 from ._urls import listing_page, published_by_kis, sharing_host
 
 REQUIRED_VOCABULARIES = (
-    "fasen", "locaties", "doelgroepen", "vormen", "oorzaken", "scheidslijnen", "actoren",
-    "mechanismen", "methoden", "bewijsniveaus", "effectrichtingen", "themas", "kis-relaties", "kostenniveaus",
+    "fasen",
+    "locaties",
+    "doelgroepen",
+    "vormen",
+    "oorzaken",
+    "scheidslijnen",
+    "actoren",
+    "mechanismen",
+    "methoden",
+    "bewijsniveaus",
+    "effectrichtingen",
+    "themas",
+    "kis-relaties",
+    "kostenniveaus",
     "databanken",
 )
 MARKDOWN_FIELDS = {"example": (("kis_note",), ("evidence", "note")), "term": (("definition",),)}
@@ -77,7 +89,12 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date,
         if value in replaced:
             report.add(item.path, item.line(*loc), "BV202", f"{what} '{value}' was retired; refer to '{replaced[value]}' instead")
         elif value not in valid and value not in report.invalid_ids:
-            report.add(item.path, item.line(*loc), "BV202", f"{what} '{value}' does not exist; {_hint(value, valid)}known: {', '.join(sorted(valid)[:12])}{' ...' if len(valid) > 12 else ''}")
+            report.add(
+                item.path,
+                item.line(*loc),
+                "BV202",
+                f"{what} '{value}' does not exist; {_hint(value, valid)}known: {', '.join(sorted(valid)[:12])}{' ...' if len(valid) > 12 else ''}",
+            )
 
     for item in records["example"]:
         ex = item.record
@@ -106,7 +123,12 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date,
         if ex.reviewed > today:
             report.add(item.path, item.line("reviewed"), "BV108", f"review date {ex.reviewed} is in the future (today is {today})")
         elif (today - ex.reviewed).days > REVIEW_MAX_AGE_DAYS:
-            report.add(item.path, item.line("reviewed"), "BV301", f"reviewed on {ex.reviewed}, {(today - ex.reviewed).days} days ago (more than two years); check the record against its sources again and update 'reviewed'")
+            report.add(
+                item.path,
+                item.line("reviewed"),
+                "BV301",
+                f"reviewed on {ex.reviewed}, {(today - ex.reviewed).days} days ago (more than two years); check the record against its sources again and update 'reviewed'",
+            )
         _kis_relation(item, report)
 
     feeds_seen: dict[str, str] = {}
@@ -119,7 +141,12 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date,
             if question.feeds is None:
                 continue
             if question.feeds in feeds_seen:
-                report.add(item.path, item.line("items", i, "feeds"), "BV206", f"'{question.feeds}' is already fed by item '{feeds_seen[question.feeds]}'; each situation field is fed once")
+                report.add(
+                    item.path,
+                    item.line("items", i, "feeds"),
+                    "BV206",
+                    f"'{question.feeds}' is already fed by item '{feeds_seen[question.feeds]}'; each situation field is fed once",
+                )
             feeds_seen[question.feeds] = question.id
             needed = SITUATION_FEEDS.get(question.feeds, (None, "text"))
             if (question.vocabulary, question.kind) != needed:
@@ -148,20 +175,40 @@ def _source_addresses(item: Loaded, report: Reporter) -> None:
     for loc, source in _sources(item.record):
         host = sharing_host(source.url)
         if host is not None:
-            report.add(item.path, item.line(*loc, "url"), "BV113", f"source url '{source.url}' is on '{host}', a re-upload or document-sharing site, not the publisher; put the publisher's page in url and this address in copy_url")
+            report.add(
+                item.path,
+                item.line(*loc, "url"),
+                "BV113",
+                f"source url '{source.url}' is on '{host}', a re-upload or document-sharing site, not the publisher; put the publisher's page in url and this address in copy_url",
+            )
             continue
         reason = listing_page(source.url)
         if reason is not None:
-            report.add(item.path, item.line(*loc, "url"), "BV114", f"source url '{source.url}' is a tag, category or search page ('{reason}'), whose contents change; link the page that states the facts")
+            report.add(
+                item.path,
+                item.line(*loc, "url"),
+                "BV114",
+                f"source url '{source.url}' is a tag, category or search page ('{reason}'), whose contents change; link the page that states the facts",
+            )
 
 
 def _kis_relation(item: Loaded, report: Reporter) -> None:
     """BV209 and BV210: the relation to the KIS guide is backed by the sources."""
     ex = item.record
     if ex.kis_relation == "kis-gelinkt" and not any(published_by_kis(s.publisher, s.url) for s in ex.sources):
-        report.add(item.path, item.line("kis_relation"), "BV209", "kis_relation 'kis-gelinkt' needs a source published by KIS (a publisher naming KIS or Kennisplatform Integratie/Inclusief Samenleven, or a page on kis.nl); add that source, or use 'verwant'")
+        report.add(
+            item.path,
+            item.line("kis_relation"),
+            "BV209",
+            "kis_relation 'kis-gelinkt' needs a source published by KIS (a publisher naming KIS or Kennisplatform Integratie/Inclusief Samenleven, or a page on kis.nl); add that source, or use 'verwant'",
+        )
     if ex.kis_relation == "bevestigd" and not any(s.in_guide for s in ex.sources):
-        report.add(item.path, item.line("kis_relation"), "BV210", "kis_relation 'bevestigd' needs a source with 'in_guide: true' that shows the example is in the KIS guide; add it, or use 'kis-gelinkt' or 'verwant'")
+        report.add(
+            item.path,
+            item.line("kis_relation"),
+            "BV210",
+            "kis_relation 'bevestigd' needs a source with 'in_guide: true' that shows the example is in the KIS guide; add it, or use 'kis-gelinkt' or 'verwant'",
+        )
 
 
 def _unique_ids(records: dict[str, list[Loaded]], report: Reporter) -> None:
@@ -172,9 +219,19 @@ def _unique_ids(records: dict[str, list[Loaded]], report: Reporter) -> None:
             other_kind, where = seen[identifier]
             if "retired" in (kind, other_kind):
                 user = other_kind if kind == "retired" else kind
-                report.add(item.path, item.line(*loc), "BV208", f"retired id '{identifier}' is used again, by the {user} at {where}; retired ids are never reused: give the {user} a new id")
+                report.add(
+                    item.path,
+                    item.line(*loc),
+                    "BV208",
+                    f"retired id '{identifier}' is used again, by the {user} at {where}; retired ids are never reused: give the {user} a new id",
+                )
                 return
-            report.add(item.path, item.line(*loc), "BV201", f"id '{identifier}' ({kind}) is already used by a {other_kind} in {where}; ids are unique across the catalogue")
+            report.add(
+                item.path,
+                item.line(*loc),
+                "BV201",
+                f"id '{identifier}' ({kind}) is already used by a {other_kind} in {where}; ids are unique across the catalogue",
+            )
         else:
             seen[identifier] = (kind, f"{report.show(item.path)}:{item.line(*loc)}")
 
@@ -191,13 +248,20 @@ def _retirements(retired: list[Loaded], live: list[str], published: dict[str, in
     for item in retired:
         target = item.record.replaced_by
         if target not in live and target not in report.invalid_ids:
-            report.add(item.path, item.line("replaced_by"), "BV202", f"replacement '{target}' of retired id '{item.record.id}' is not a live id; {_hint(target, live)}point it at an id that exists")
+            report.add(
+                item.path,
+                item.line("replaced_by"),
+                "BV202",
+                f"replacement '{target}' of retired id '{item.record.id}' is not a live id; {_hint(target, live)}point it at an id that exists",
+            )
     live_set = set(live) | report.invalid_ids
     if report.ids_unknown:
         return
     for identifier, line in sorted(published.items()):
         if identifier not in live_set and identifier not in gone:
-            report.add(manifest, line, "BV207", f"published id '{identifier}' is gone; restore it, or retire it in retired.yaml with status: retired and replaced_by")
+            report.add(
+                manifest, line, "BV207", f"published id '{identifier}' is gone; restore it, or retire it in retired.yaml with status: retired and replaced_by"
+            )
 
 
 def _required_set(items: list[Loaded], count: int, kind: str, report: Reporter) -> None:

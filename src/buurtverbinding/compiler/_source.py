@@ -158,7 +158,9 @@ def _check_nodes(path: Path, text: str, node: yaml.Node, report: Reporter, line_
     while stack:
         current = stack.pop()
         if id(current) in seen:
-            report.add(path, _line(text, current.start_mark) + line_offset, "BV010", "YAML anchors and aliases (&name, *name) are not allowed; write the value out")
+            report.add(
+                path, _line(text, current.start_mark) + line_offset, "BV010", "YAML anchors and aliases (&name, *name) are not allowed; write the value out"
+            )
             return False
         seen.add(id(current))
         if isinstance(current, yaml.MappingNode):

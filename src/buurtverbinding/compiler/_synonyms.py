@@ -32,16 +32,31 @@ def check_synonyms(items: list[Loaded], report: Reporter) -> None:
             found = words(entry)
             if len(found) != 1:
                 what = "a function word that search ignores" if not found else f"{len(found)} words ({', '.join(found)})"
-                report.add(item.path, item.line("words", i), "BV120", f"synonym '{entry}' in group '{group.id}' is {what}; give single words of meaning, such as 'burenruzie'")
+                report.add(
+                    item.path,
+                    item.line("words", i),
+                    "BV120",
+                    f"synonym '{entry}' in group '{group.id}' is {what}; give single words of meaning, such as 'burenruzie'",
+                )
                 continue
             word = found[0]
             if word in owner:
                 where = "earlier in this group" if owner[word] == group.id else f"in group '{owner[word]}'"
-                report.add(item.path, item.line("words", i), "BV121", f"synonym '{word}' is already listed {where}; a word belongs to one group, once: merge the groups or remove it")
+                report.add(
+                    item.path,
+                    item.line("words", i),
+                    "BV121",
+                    f"synonym '{word}' is already listed {where}; a word belongs to one group, once: merge the groups or remove it",
+                )
                 continue
             owner[word] = group.id
             word_stem = stem(word)
             if word_stem in stems:
-                report.add(item.path, item.line("words", i), "BV122", f"synonym '{word}' has the same stem as '{stems[word_stem]}' ('{word_stem}'); search already finds one with the other, so leave it out")
+                report.add(
+                    item.path,
+                    item.line("words", i),
+                    "BV122",
+                    f"synonym '{word}' has the same stem as '{stems[word_stem]}' ('{word_stem}'); search already finds one with the other, so leave it out",
+                )
                 continue
             stems[word_stem] = word

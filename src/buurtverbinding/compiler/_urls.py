@@ -16,8 +16,18 @@ import re
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 SHARING_HOSTS: tuple[str, ...] = (
-    "5dok.net", "adoc.pub", "fdocuments.*", "vdocuments.*", "expydoc.com", "slideshare.net",
-    "docslib.org", "dokumen.tips", "studylib.*", "docplayer.*", "yumpu.com", "scribd.com",
+    "5dok.net",
+    "adoc.pub",
+    "fdocuments.*",
+    "vdocuments.*",
+    "expydoc.com",
+    "slideshare.net",
+    "docslib.org",
+    "dokumen.tips",
+    "studylib.*",
+    "docplayer.*",
+    "yumpu.com",
+    "scribd.com",
     "pdfslide.*",
 )
 """Re-upload and document-sharing hosts; ``name.*`` stands for that name under any top-level

@@ -195,23 +195,17 @@ def export(cat: Catalog, format: str, out: str | os.PathLike[str], *, force: boo
     target = Path(out)
     zipped = format == "csv" and target.suffix.lower() == ".zip"
     if format == "csv" and not zipped:
-
-
         _check_target(target, force, folder=True, marker=_csv.MARKER)
         _replace_folder(target, lambda folder: _csv.write_csv(cat, folder))
         return target
     _check_target(target, force, folder=False, suggestion=_FILE_NAMES[format])
     if zipped:
-
-
         data = _csv.csv_zip_bytes(cat, target.stem)
     elif format == "json":
         data = json_bytes(cat)
     elif format == "schema":
         data = schema_bytes()
     else:
-
-
         data = sqlite_bytes(cat)
     _replace_file(target, data)
     return target

@@ -90,9 +90,16 @@ EXAMPLE_COLUMNS: tuple[Column, ...] = (
     Column("direction", lambda e: e.direction, "The primary solution direction.", required=True, refers="directions"),
     Column("secondary_directions", _multi("secondary_directions"), "Other solution directions it also serves.", refers="directions", multiple=True),
     *(
-        Column(facet.field, _multi(facet.field), f"The facet '{facet.key}' (Dutch: {facet.plural}).", required=_needs_values(facet.field),
-               refers=_vocabulary(facet.vocabulary), multiple=True)
-        for facet in FACETS if facet.export and facet.vocabulary and not facet.path
+        Column(
+            facet.field,
+            _multi(facet.field),
+            f"The facet '{facet.key}' (Dutch: {facet.plural}).",
+            required=_needs_values(facet.field),
+            refers=_vocabulary(facet.vocabulary),
+            multiple=True,
+        )
+        for facet in FACETS
+        if facet.export and facet.vocabulary and not facet.path
     ),
     Column("municipalities", _multi("municipalities"), "Municipalities where it was used.", multiple=True),
     Column("organisation", lambda e: e.organisation, "The organisation that carried it out.", required=True),
@@ -103,10 +110,14 @@ EXAMPLE_COLUMNS: tuple[Column, ...] = (
     Column("evidence_rating_date", _rating("date"), "When it was rated: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=_PARTIAL_DATE),
     Column("evidence_rating_url", _rating("url"), "The databank's page with the rating.", format="uri"),
     Column("evidence_note", lambda e: e.evidence.note, "A note on the evidence."),
-    Column("evidence_checked", lambda e: _join(e, "evidence.checked", e.evidence.checked), "The databanks searched for a rating.",
-           refers=_vocabulary("databanken"), multiple=True),
-    Column("evidence_checked_on", lambda e: e.evidence.checked_on, "When those databanks were searched: YYYY, YYYY-MM or YYYY-MM-DD.",
-           pattern=_PARTIAL_DATE),
+    Column(
+        "evidence_checked",
+        lambda e: _join(e, "evidence.checked", e.evidence.checked),
+        "The databanks searched for a rating.",
+        refers=_vocabulary("databanken"),
+        multiple=True,
+    ),
+    Column("evidence_checked_on", lambda e: e.evidence.checked_on, "When those databanks were searched: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=_PARTIAL_DATE),
     Column("cost_band", lambda e: e.cost.band if e.cost else None, "A rough cost band.", refers=_facet_vocabulary("cost.band")),
     Column("cost_note", lambda e: e.cost.note if e.cost else None, "A note on the costs."),
     Column("aim", lambda e: e.aim, "What it sets out to achieve."),
@@ -120,8 +131,13 @@ EXAMPLE_COLUMNS: tuple[Column, ...] = (
     Column("kis_note", lambda e: e.kis_note, "A note on that relation."),
     Column("reviewed", lambda e: e.reviewed.isoformat(), "When the description was last checked against its sources.", type="date", required=True),
     Column("related", _multi("related"), "Related examples.", refers="examples", multiple=True),
-    Column("source_urls", lambda e: _join(e, "sources", (s.url for s in e.sources)), "Addresses of the sources (details in sources.csv).",
-           required=True, multiple=True),
+    Column(
+        "source_urls",
+        lambda e: _join(e, "sources", (s.url for s in e.sources)),
+        "Addresses of the sources (details in sources.csv).",
+        required=True,
+        multiple=True,
+    ),
 )
 """The columns of ``examples.csv``, in order: how each cell is made and how it is described."""
 
@@ -190,20 +206,31 @@ def _metadata(cat: Any) -> dict[str, str]:
 def tables(cat: Any) -> tuple[Table, ...]:
     """Every CSV file of the export of ``cat``, declared once: what the writer writes and the descriptor describes."""
     return (
-        Table("examples", "One row per practical example: the main fields, without the narrative sections.",
-              EXAMPLE_COLUMNS, cat.examples, ("id",)),
-        Table("sources", "One row per source of an example, in the example's order.", SOURCE_COLUMNS,
-              [(e, n, s) for e in cat.examples for n, s in enumerate(e.sources, 1)], ("example_id", "position")),
+        Table("examples", "One row per practical example: the main fields, without the narrative sections.", EXAMPLE_COLUMNS, cat.examples, ("id",)),
+        Table(
+            "sources",
+            "One row per source of an example, in the example's order.",
+            SOURCE_COLUMNS,
+            [(e, n, s) for e in cat.examples for n, s in enumerate(e.sources, 1)],
+            ("example_id", "position"),
+        ),
         Table("directions", "The five solution directions, by number.", DIRECTION_COLUMNS, cat.directions, ("id",), closed=True),
         Table("vocabularies", "The controlled vocabularies, by id.", VOCABULARY_COLUMNS, cat.vocabularies, ("id",)),
         *(
-            Table(_vocabulary(v.id), f"The values of the vocabulary '{v.id}' ({v.title}), in their meaningful order.",
-                  VALUE_COLUMNS, list(enumerate(v.values, 1)), ("id",), closed=True)
+            Table(
+                _vocabulary(v.id),
+                f"The values of the vocabulary '{v.id}' ({v.title}), in their meaningful order.",
+                VALUE_COLUMNS,
+                list(enumerate(v.values, 1)),
+                ("id",),
+                closed=True,
+            )
             for v in cat.vocabularies
         ),
         Table("retired", "Ids that left the catalogue, each with the id that replaces it.", RETIRED_COLUMNS, cat.retired, ("id",)),
-        Table("metadata", "The format version, content version, package version, title and separator.", METADATA_COLUMNS,
-              list(_metadata(cat).items()), ("key",)),
+        Table(
+            "metadata", "The format version, content version, package version, title and separator.", METADATA_COLUMNS, list(_metadata(cat).items()), ("key",)
+        ),
     )
 
 

@@ -260,11 +260,14 @@ def _fill(db: sqlite3.Connection, cat: Any) -> None:
     for vocabulary in cat.vocabularies:
         db.execute("INSERT INTO vocabularies VALUES (?, ?, ?)", (vocabulary.id, vocabulary.title, vocabulary.description))
         for position, value in enumerate(vocabulary.values, 1):
-            db.execute("INSERT INTO vocabulary_values VALUES (?, ?, ?, ?, ?, ?)",
-                       (vocabulary.id, value.id, position, value.label, value.definition, source(value.source)))
+            db.execute(
+                "INSERT INTO vocabulary_values VALUES (?, ?, ?, ?, ?, ?)",
+                (vocabulary.id, value.id, position, value.label, value.definition, source(value.source)),
+            )
 
-    db.executemany("INSERT INTO directions VALUES (?, ?, ?, ?, ?, ?)",
-                   ((d.id, d.number, d.title, d.short_title, d.summary, d.description) for d in cat.directions))
+    db.executemany(
+        "INSERT INTO directions VALUES (?, ?, ?, ?, ?, ?)", ((d.id, d.number, d.title, d.short_title, d.summary, d.description) for d in cat.directions)
+    )
     for step in cat.steps:
         db.execute("INSERT INTO steps VALUES (?, ?, ?, ?, ?)", (step.id, step.number, step.title, step.purpose, step.description))
         db.executemany("INSERT INTO step_participants VALUES (?, ?, ?)", ((step.id, n, p) for n, p in enumerate(step.participants, 1)))
@@ -273,22 +276,22 @@ def _fill(db: sqlite3.Connection, cat: Any) -> None:
         db.execute("INSERT INTO checklists VALUES (?, ?, ?, ?, ?)", (checklist.id, checklist.step, checklist.order, checklist.title, checklist.purpose))
         for position, item in enumerate(checklist.items, 1):
             scale = (item.scale.min, item.scale.max, item.scale.low_label, item.scale.high_label) if item.scale else (None,) * 4
-            db.execute("INSERT INTO checklist_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (item.id, checklist.id, position, item.question, item.kind, item.vocabulary, *scale, item.help, item.feeds))
+            db.execute(
+                "INSERT INTO checklist_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (item.id, checklist.id, position, item.question, item.kind, item.vocabulary, *scale, item.help, item.feeds),
+            )
 
     for example in cat.examples:
         row = _example_row(example)
         db.execute(f"INSERT INTO examples VALUES ({', '.join('?' * len(row))})", row)
-        db.executemany("INSERT INTO example_texts VALUES (?, ?, ?, ?)",
-                       [(example.id, field, n, text) for field in ("active_ingredients", "requirements")
-                        for n, text in enumerate(getattr(example, field), 1)])
-        db.executemany("INSERT INTO example_directions VALUES (?, ?, ?, ?)",
-                       ((example.id, d, n, int(n == 1)) for n, d in enumerate(example.directions, 1)))
+        db.executemany(
+            "INSERT INTO example_texts VALUES (?, ?, ?, ?)",
+            [(example.id, field, n, text) for field in ("active_ingredients", "requirements") for n, text in enumerate(getattr(example, field), 1)],
+        )
+        db.executemany("INSERT INTO example_directions VALUES (?, ?, ?, ?)", ((example.id, d, n, int(n == 1)) for n, d in enumerate(example.directions, 1)))
         db.executemany("INSERT INTO example_values VALUES (?, ?, ?, ?, ?)", _example_values(example))
-        db.executemany("INSERT INTO example_sources VALUES (?, ?, ?)",
-                       [(example.id, n, source(s)) for n, s in enumerate(example.sources, 1)])
-        db.executemany("INSERT INTO example_municipalities VALUES (?, ?, ?)",
-                       ((example.id, n, m) for n, m in enumerate(example.municipalities, 1)))
+        db.executemany("INSERT INTO example_sources VALUES (?, ?, ?)", [(example.id, n, source(s)) for n, s in enumerate(example.sources, 1)])
+        db.executemany("INSERT INTO example_municipalities VALUES (?, ?, ?)", ((example.id, n, m) for n, m in enumerate(example.municipalities, 1)))
     for example in cat.examples:  # every example exists before the first related-link points at it
         db.executemany("INSERT INTO example_related VALUES (?, ?, ?)", ((example.id, r, n) for n, r in enumerate(example.related, 1)))
 
@@ -301,15 +304,29 @@ def _fill(db: sqlite3.Connection, cat: Any) -> None:
 def _example_row(e: Example) -> tuple[Any, ...]:
     rating = e.evidence.rating
     return (
-        e.id, e.title, e.summary, e.direction, e.organisation,
-        e.evidence.level, e.evidence.effect,
+        e.id,
+        e.title,
+        e.summary,
+        e.direction,
+        e.organisation,
+        e.evidence.level,
+        e.evidence.effect,
         *((rating.databank, rating.label, rating.date, rating.url) if rating else (None,) * 4),
         e.evidence.note,
-        e.cost.band if e.cost else None, e.cost.note if e.cost else None,
-        e.kis_relation, e.kis_note, e.reviewed.isoformat(),
-        e.sections.background, e.sections.approach, e.sections.outcomes, e.sections.considerations,
-        e.aim, e.owner.name if e.owner else None, e.owner.url if e.owner else None,
-        e.handbook.title if e.handbook else None, e.handbook.url if e.handbook else None,
+        e.cost.band if e.cost else None,
+        e.cost.note if e.cost else None,
+        e.kis_relation,
+        e.kis_note,
+        e.reviewed.isoformat(),
+        e.sections.background,
+        e.sections.approach,
+        e.sections.outcomes,
+        e.sections.considerations,
+        e.aim,
+        e.owner.name if e.owner else None,
+        e.owner.url if e.owner else None,
+        e.handbook.title if e.handbook else None,
+        e.handbook.url if e.handbook else None,
         e.evidence.checked_on,
     )
 

@@ -41,7 +41,18 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..models import ChecklistItem
 
-__all__ = ["DATA_FILE", "SCRIPT_FILE", "STYLE_FILE", "AdviceRulesDirective", "AnalysisDirective", "analysis_data", "data_script", "form_html", "page_html", "setup_analysis"]
+__all__ = [
+    "DATA_FILE",
+    "SCRIPT_FILE",
+    "STYLE_FILE",
+    "AdviceRulesDirective",
+    "AnalysisDirective",
+    "analysis_data",
+    "data_script",
+    "form_html",
+    "page_html",
+    "setup_analysis",
+]
 
 DATA_FILE = "bv-analysis-data.js"
 SCRIPT_FILE = "bv-analysis.js"
@@ -396,24 +407,51 @@ def analysis_data(cat: Catalog, url_of: Any = None) -> dict[str, Any]:
     steps = {s.id: s.number for s in cat.steps}
     checklists = sorted(cat.checklists, key=lambda c: (steps.get(c.step, 99), c.order, c.id))
     items = [
-        {k: v for k, v in {
-            "id": i.id, "checklist": c.id, "question": i.question, "kind": i.kind, "vocabulary": i.vocabulary,
-            "scale": [i.scale.min, i.scale.max, i.scale.low_label, i.scale.high_label] if i.scale else None,
-            "feeds": i.feeds,
-        }.items() if v is not None}
-        for c in checklists for i in c.items
+        {
+            k: v
+            for k, v in {
+                "id": i.id,
+                "checklist": c.id,
+                "question": i.question,
+                "kind": i.kind,
+                "vocabulary": i.vocabulary,
+                "scale": [i.scale.min, i.scale.max, i.scale.low_label, i.scale.high_label] if i.scale else None,
+                "feeds": i.feeds,
+            }.items()
+            if v is not None
+        }
+        for c in checklists
+        for i in c.items
     ]
     examples = []
     for e in cat.examples:
-        examples.append({k: v for k, v in {
-            "id": e.id, "title": e.title, "summary": e.summary, "organisation": e.organisation,
-            "direction": e.direction, "secondary": list(e.secondary_directions) or None,
-            "phases": list(e.phases), "locations": list(e.locations), "target_groups": list(e.target_groups),
-            "intermediate_groups": list(e.intermediate_groups) or None, "partners": list(e.partners) or None,
-            "forms": list(e.forms) or None, "causes": list(e.causes) or None, "dividing_lines": list(e.dividing_lines) or None,
-            "level": e.evidence.level, "effect": e.evidence.effect, "cost": e.cost.band if e.cost else None,
-            "source": [e.sources[0].title, e.sources[0].url], "url": url_of(e.id) if url_of else None,
-        }.items() if v is not None})
+        examples.append(
+            {
+                k: v
+                for k, v in {
+                    "id": e.id,
+                    "title": e.title,
+                    "summary": e.summary,
+                    "organisation": e.organisation,
+                    "direction": e.direction,
+                    "secondary": list(e.secondary_directions) or None,
+                    "phases": list(e.phases),
+                    "locations": list(e.locations),
+                    "target_groups": list(e.target_groups),
+                    "intermediate_groups": list(e.intermediate_groups) or None,
+                    "partners": list(e.partners) or None,
+                    "forms": list(e.forms) or None,
+                    "causes": list(e.causes) or None,
+                    "dividing_lines": list(e.dividing_lines) or None,
+                    "level": e.evidence.level,
+                    "effect": e.evidence.effect,
+                    "cost": e.cost.band if e.cost else None,
+                    "source": [e.sources[0].title, e.sources[0].url],
+                    "url": url_of(e.id) if url_of else None,
+                }.items()
+                if v is not None
+            }
+        )
     rules = [r.model_dump(mode="json", exclude_none=True) for r in sorted(cat.advice_rules, key=lambda r: (r.order, r.id))]
     return {
         "package": __version__,

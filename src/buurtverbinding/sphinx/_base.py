@@ -111,7 +111,13 @@ class BvDirective(SphinxDirective):
             record, _ = resolve(self.cat, identifier)
             text = identifier if record is None else title_of(record)
         node = pending_xref(
-            "", refdomain="bv", reftype="ref", reftarget=identifier, refexplicit=True, refwarn=False, bv_optional=True,
+            "",
+            refdomain="bv",
+            reftype="ref",
+            reftarget=identifier,
+            refexplicit=True,
+            refwarn=False,
+            bv_optional=True,
             refdoc=self.env.current_document.docname,
         )
         node += nodes.inline(text, text, classes=["xref", "bv", "bv-ref"])

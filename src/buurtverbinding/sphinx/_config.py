@@ -65,8 +65,6 @@ def get_config(app: Sphinx) -> BvConfig:
     if pages_dir is not None:
         path = Path(pages_dir)
         if path.is_absolute() or ".." in path.parts or not path.parts:
-            raise ConfigError(
-                f"bv_pages_dir = {pages_dir!r} is not valid; expected a folder below the source folder, such as 'catalogus'"
-            )
+            raise ConfigError(f"bv_pages_dir = {pages_dir!r} is not valid; expected a folder below the source folder, such as 'catalogus'")
         pages_dir = path.as_posix()
     return BvConfig(content_dir=content_dir, pages_dir=pages_dir)

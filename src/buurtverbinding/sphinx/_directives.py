@@ -118,7 +118,9 @@ class ExampleDirective(BvDirective):
             fields += self.field("Gemeenten", ", ".join(example.municipalities))
         fields += self.field("Uitvoering", example.organisation)
         if example.owner is not None:
-            owner: nodes.Node = nodes.reference(example.owner.name, example.owner.name, refuri=example.owner.url) if example.owner.url else nodes.Text(example.owner.name)
+            owner: nodes.Node = (
+                nodes.reference(example.owner.name, example.owner.name, refuri=example.owner.url) if example.owner.url else nodes.Text(example.owner.name)
+            )
             fields += self.field("Eigenaar", owner)
         if example.handbook is not None:
             fields += self.field("Handboek", nodes.reference(example.handbook.title, example.handbook.title, refuri=example.handbook.url))
@@ -168,9 +170,7 @@ class ExamplesDirective(BvDirective):
     option_spec: ClassVar = dict.fromkeys(_FILTER_OPTIONS, directives.unchanged_required)
 
     def run(self) -> list[nodes.Node]:
-        filters = {
-            facet: re.split(r"[\s,]+", self.options[option].strip()) for option, facet in _FILTER_OPTIONS.items() if option in self.options
-        }
+        filters = {facet: re.split(r"[\s,]+", self.options[option].strip()) for option, facet in _FILTER_OPTIONS.items() if option in self.options}
         self.use("list", json.dumps(filters, sort_keys=True))
         try:
             found = self.cat.filter(**filters)
@@ -363,4 +363,3 @@ class GlossaryDirective(BvDirective):
             entry += definition
             listing += entry
         return [listing]
-

@@ -99,9 +99,7 @@ class BvDomain(Domain):
         objects: dict[str, ObjectEntry] = self.data["objects"]
         return objects
 
-    def note_object(
-        self, kind: str, identifier: str, title: str, anchor: str, location: Any = None, *, docname: str | None = None
-    ) -> None:
+    def note_object(self, kind: str, identifier: str, title: str, anchor: str, location: Any = None, *, docname: str | None = None) -> None:
         """Index ``identifier`` as rendered at ``anchor`` on ``docname`` (default: the page being
         read). The one place that decides duplicates: when another page already renders the
         object, warn ``bv.duplicate`` and keep the first."""

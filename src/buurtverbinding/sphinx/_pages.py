@@ -75,51 +75,64 @@ def _page(title: str, *blocks: str) -> str:
 def pages(cat: Catalog) -> Iterator[tuple[str, str]]:
     """(relative path, text) of every generated page."""
     own = {"no-title": "", "heading-level": "1"}
-    yield "richtingen/index.md", _page(
-        "Oplossingsrichtingen",
-        "De handreiking noemt vijf oplossingsrichtingen. Elke richting is een manier om polarisatie "
-        "in een buurt tegen te gaan. Bij elke richting staan praktijkvoorbeelden.",
-        "\n".join(_entry(d.id, d.summary, count(len(cat.filter(direction=d.id)))) for d in cat.directions) + "\n",
-        _toctree([d.id for d in cat.directions], hidden=False, menu=True),
+    yield (
+        "richtingen/index.md",
+        _page(
+            "Oplossingsrichtingen",
+            "De handreiking noemt vijf oplossingsrichtingen. Elke richting is een manier om polarisatie "
+            "in een buurt tegen te gaan. Bij elke richting staan praktijkvoorbeelden.",
+            "\n".join(_entry(d.id, d.summary, count(len(cat.filter(direction=d.id)))) for d in cat.directions) + "\n",
+            _toctree([d.id for d in cat.directions], hidden=False, menu=True),
+        ),
     )
     for direction in cat.directions:
         leads = sorted((e for e in cat.examples if e.direction == direction.id), key=lambda e: e.title.casefold())
-        yield f"richtingen/{direction.id}.md", _page(
-            direction.title,
-            _directive("direction", direction.id, **own),
-            "## Praktijkvoorbeelden\n",
-            _directive("examples", **{"direction": direction.id}),
-            _toctree([f"../voorbeelden/{e.id}" for e in leads], hidden=True),
+        yield (
+            f"richtingen/{direction.id}.md",
+            _page(
+                direction.title,
+                _directive("direction", direction.id, **own),
+                "## Praktijkvoorbeelden\n",
+                _directive("examples", **{"direction": direction.id}),
+                _toctree([f"../voorbeelden/{e.id}" for e in leads], hidden=True),
+            ),
         )
     for example in cat.examples:
         yield f"voorbeelden/{example.id}.md", _page(example.title, _directive("example", example.id, **own))
-    yield "stappenplan/index.md", _page(
-        "Stappenplan",
-        "Het stappenplan helpt u om in een buurtoverleg polarisatie te herkennen en aan te pakken. "
-        "Het heeft vier stappen. Bij elke stap horen checklists die u samen invult. U kunt elke checklist afdrukken.",
-        "\n".join(_entry(s.id, s.purpose, count(len(cat.checklists_for(s.id)), "checklist", "checklists")) for s in cat.steps) + "\n",
-        _toctree([s.id for s in cat.steps], hidden=False, menu=True),
+    yield (
+        "stappenplan/index.md",
+        _page(
+            "Stappenplan",
+            "Het stappenplan helpt u om in een buurtoverleg polarisatie te herkennen en aan te pakken. "
+            "Het heeft vier stappen. Bij elke stap horen checklists die u samen invult. U kunt elke checklist afdrukken.",
+            "\n".join(_entry(s.id, s.purpose, count(len(cat.checklists_for(s.id)), "checklist", "checklists")) for s in cat.steps) + "\n",
+            _toctree([s.id for s in cat.steps], hidden=False, menu=True),
+        ),
     )
     for step in cat.steps:
         checklists = [f"../checklists/{c.id}" for c in cat.checklists if c.step == step.id]
-        yield f"stappenplan/{step.id}.md", _page(
-            f"Stap {step.number}: {step.title}", _directive("step", step.id, **own), _toctree(checklists, hidden=True)
-        )
+        yield f"stappenplan/{step.id}.md", _page(f"Stap {step.number}: {step.title}", _directive("step", step.id, **own), _toctree(checklists, hidden=True))
     for checklist in cat.checklists:
         yield f"checklists/{checklist.id}.md", _page(checklist.title, _directive("checklist", checklist.id, **own))
-    yield "overzicht.md", _page(
-        "Overzicht: richtingen en fasen",
-        "De tabel laat zien hoeveel praktijkvoorbeelden er zijn voor elke oplossingsrichting in elke fase. "
-        "Kies een getal om die voorbeelden te zien in de Interventiewijzer.",
-        _directive("matrix"),
-        "## De fasen\n",
-        _directive("vocabulary", "fasen"),
+    yield (
+        "overzicht.md",
+        _page(
+            "Overzicht: richtingen en fasen",
+            "De tabel laat zien hoeveel praktijkvoorbeelden er zijn voor elke oplossingsrichting in elke fase. "
+            "Kies een getal om die voorbeelden te zien in de Interventiewijzer.",
+            _directive("matrix"),
+            "## De fasen\n",
+            _directive("vocabulary", "fasen"),
+        ),
     )
-    yield "interventiewijzer.md", _page(
-        "Interventiewijzer",
-        "Zoekt u een aanpak die past bij uw buurt? Kies wat u ziet; de lijst met voorbeelden past zich meteen aan. "
-        "U kunt de lijst delen (het adres onthoudt uw keuzes) en afdrukken.",
-        _directive("interventiewijzer"),
+    yield (
+        "interventiewijzer.md",
+        _page(
+            "Interventiewijzer",
+            "Zoekt u een aanpak die past bij uw buurt? Kies wat u ziet; de lijst met voorbeelden past zich meteen aan. "
+            "U kunt de lijst delen (het adres onthoudt uw keuzes) en afdrukken.",
+            _directive("interventiewijzer"),
+        ),
     )
     yield "begrippen.md", _page("Begrippen", "Wat bedoelen we met de woorden op deze site? Hier staan ze op een rij.", _directive("glossary"))
 

@@ -24,9 +24,7 @@ __all__ = ["RefRole"]
 
 
 class RefRole(XRefRole):
-    def process_link(
-        self, env: BuildEnvironment, refnode: Element, has_explicit_title: bool, title: str, target: str
-    ) -> tuple[str, str]:
+    def process_link(self, env: BuildEnvironment, refnode: Element, has_explicit_title: bool, title: str, target: str) -> tuple[str, str]:
         target = target.strip()
         record, error = resolve(catalog(env), target)
         use(env, ("title", target))
@@ -38,9 +36,7 @@ class RefRole(XRefRole):
             warn(BvWarning.RETIRED_ID, f"bv:ref: '{target}' is retired; it is replaced by '{record.id}': use that id", refnode)
         return (title if has_explicit_title else title_of(record)), record.id
 
-    def result_nodes(
-        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
-    ) -> tuple[list[Node], list[system_message]]:
+    def result_nodes(self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool) -> tuple[list[Node], list[system_message]]:
         if node.get("bv_unknown"):
             return [nodes.inline(node.astext(), node.astext(), classes=["bv-unknown"])], []
         return [node], []

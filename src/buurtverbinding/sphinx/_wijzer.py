@@ -81,9 +81,7 @@ class WijzerDirective(BvDirective):
         for facet in WIJZER_FACETS:
             if facet.vocabulary:
                 self.use("vocab", facet.vocabulary)
-        filters = [
-            (f.key, f.parameter, f.singular[:1].upper() + f.singular[1:], f.plural, _choices(self.cat, f)) for f in WIJZER_FACETS
-        ]
+        filters = [(f.key, f.parameter, f.singular[:1].upper() + f.singular[1:], f.plural, _choices(self.cat, f)) for f in WIJZER_FACETS]
         node = wijzer("", nodes.paragraph(ELSEWHERE, ELSEWHERE), filters=filters, ids=[ANCHOR])
         self.set_source_info(node)
         self.domain.note_wijzer(ANCHOR)
@@ -172,13 +170,15 @@ def wijzer_data(app: Sphinx) -> dict[str, Any]:
     examples = []
     for example in sorted(cat.examples, key=lambda e: e.title.casefold()):
         entry = domain.objects.get(example.id)
-        examples.append({
-            "id": example.id,
-            "title": example.title,
-            "summary": example.summary,
-            "url": builder.get_target_uri(entry.docname) + "#" + entry.anchor if entry else None,
-            **{facet.key: list(facet.values(example)) for facet in WIJZER_FACETS},
-        })
+        examples.append(
+            {
+                "id": example.id,
+                "title": example.title,
+                "summary": example.summary,
+                "url": builder.get_target_uri(entry.docname) + "#" + entry.anchor if entry else None,
+                **{facet.key: list(facet.values(example)) for facet in WIJZER_FACETS},
+            }
+        )
     facets = {
         f.key: {
             "parameter": f.parameter,
