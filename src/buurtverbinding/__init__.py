@@ -19,7 +19,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._loader import load
-    from .advice import Advice, AnswerError, Assessment, Gap, Situation
+    from .advice import Advice, AnswerError, Assessment, Gap, Situation, recommend
     from .catalog import Catalog, SearchHit, UnknownIdError, UnknownValueError
     from .models import Checklist, ChecklistItem, Direction, Example, Source, Step, Term, Vocabulary
 
@@ -29,6 +29,7 @@ __all__ = [
     "Assessment",
     "Gap",
     "Situation",
+    "recommend",
     "Catalog",
     "Checklist",
     "ChecklistItem",
@@ -51,6 +52,7 @@ _LAZY = {
     "Assessment": ".advice",
     "Gap": ".advice",
     "Situation": ".advice",
+    "recommend": ".advice",
     "load": "._loader",
     "Catalog": ".catalog",
     "SearchHit": ".catalog",

@@ -19,12 +19,12 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 from ._search import SearchIndex, documents, normalise
 from .models import FACETS as EXAMPLE_FACETS
 from .models import (
+    AdviceModel,
     AdviceRules,
     Checklist,
     ChecklistItem,
     Direction,
     Example,
-    ExampleScoring,
     Facet,
     Retirement,
     Step,
@@ -40,10 +40,10 @@ if TYPE_CHECKING:
 
 __all__ = ["CATALOG_FORMAT", "FACETS", "Catalog", "SearchHit", "SearchResult", "UnknownIdError", "UnknownValueError"]
 
-CATALOG_FORMAT = 2
+CATALOG_FORMAT = 3
 """The layout of the compiled ``catalog.json``; the loader reads only this format."""
 
-Record = Direction | Example | Step | Checklist | ChecklistItem | Term | Vocabulary | AdviceRules | ExampleScoring
+Record = Direction | Example | Step | Checklist | ChecklistItem | Term | Vocabulary | AdviceRules | AdviceModel
 
 FACETS: dict[str, Facet] = {facet.key: facet for facet in EXAMPLE_FACETS if facet.filter}
 """Filter keyword → its :class:`~buurtverbinding.models.Facet` (derived from the declarations on
@@ -122,9 +122,9 @@ class Catalog(BaseModel):
     synonyms: tuple[Synonym, ...] = ()
     """Groups of words that search treats as the same (``content/synoniemen.yaml``)."""
     advice_rules: tuple[AdviceRules, ...] = ()
-    """The advice rules per situation field (``content/advies/``), in their order."""
-    example_scoring: tuple[ExampleScoring, ...] = ()
-    """How examples get their points (one rule set, ``regels-voorbeelden``)."""
+    """The fit rules per situation field (``content/advies/regels-*.yaml``), in their order."""
+    advice_model: tuple[AdviceModel, ...] = ()
+    """The advice model (``content/advies/model.yaml``): phase order, thresholds, sentences."""
 
     _by_id: dict[str, Record] = PrivateAttr(default_factory=dict)
     _retired: dict[str, Retirement] = PrivateAttr(default_factory=dict)
@@ -145,7 +145,7 @@ class Catalog(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         by_id: dict[str, Record] = {}
-        for group in (self.directions, self.steps, self.checklists, self.examples, self.glossary, self.vocabularies, self.advice_rules, self.example_scoring):
+        for group in (self.directions, self.steps, self.checklists, self.examples, self.glossary, self.vocabularies, self.advice_rules, self.advice_model):
             for record in group:
                 by_id[record.id] = record
         for checklist in self.checklists:
@@ -164,7 +164,7 @@ class Catalog(BaseModel):
 
     def get(self, identifier: str) -> Record:
         """Any object by id: example, direction, step, checklist, checklist item, term, vocabulary
-        or advice rule set (``regels-fase``, ``regels-voorbeelden``).
+        or advice rule set (``regels-plekken``, ``advies-model``).
 
         A retired id gives its replacement, with a ``DeprecationWarning`` that names both.
         Raises :class:`UnknownIdError` (a ``KeyError``) naming the closest ids.
@@ -322,22 +322,14 @@ class Catalog(BaseModel):
 
     # --- advice and comparison --------------------------------------------------------------
 
-    def recommend(self, situation: Situation, limit: int | None = 10) -> Advice:
-        """Ranked directions and examples for a situation, each with reasons and caveats
-        (the same as :func:`buurtverbinding.advice.recommend`)."""
-        advise = getattr(situation, "_recommend_in", None)
-        if advise is None:
-            raise TypeError("recommend() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
-        result: Advice = advise(self, limit)
-        return result
+    def recommend(self, situation: Situation, limit: int | None = None) -> Advice:
+        """The advice for a situation checked against this catalogue (the same as
+        :func:`buurtverbinding.advice.recommend`, and ``situation.recommend()``)."""
+        return situation.recommend(limit, catalog=self)
 
     def gaps(self, situation: Situation) -> tuple[Gap, ...]:
-        """The witte vlekken: what the situation calls for that the existing examples do not cover."""
-        find = getattr(situation, "_gaps_in", None)
-        if find is None:
-            raise TypeError("gaps() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
-        result: tuple[Gap, ...] = find(self)
-        return result
+        """The witte vlekken of the advice for ``situation`` (empty before any step-4 answer)."""
+        return situation.recommend(catalog=self).gaps.items
 
     def compare(self, ids: Iterable[str]) -> Comparison:
         """The chosen examples side by side; an unknown id raises the same error as :meth:`get`."""

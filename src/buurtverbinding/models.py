@@ -39,8 +39,11 @@ __all__ = [
     "Retirement",
     "AdviceRules",
     "DirectionRule",
-    "ExampleScoring",
-    "PhaseNote",
+    "AdviceModel",
+    "PhaseOrder",
+    "FirstStep",
+    "ExampleWeights",
+    "ItemFeeds",
     "Scale",
     "Sections",
     "Source",
@@ -341,6 +344,11 @@ class Step(_Record):
 ANSWER_KINDS = ("yes_no", "single_choice", "multiple_choice", "scale", "text")
 AnswerKind = Literal["yes_no", "single_choice", "multiple_choice", "scale", "text"]
 SituationField = Literal["phase", "forms", "causes", "dividing_lines", "locations", "target_groups", "partners", "existing", "budget"]
+ItemFeeds = SituationField | Literal["judgement", "first", "policy", "verslag"]
+"""What a checklist answer does: fill a situation field (step 2, the budget, the partners, the
+running work), give the meeting's judgement on a direction (``judgement``, step 3), put a first
+step in or out (``first``), say whether current policy covers a direction or topic (``policy``,
+step 4), or go into the verslag only (``verslag``)."""
 
 
 class Scale(_Record):
@@ -362,8 +370,9 @@ class ChecklistItem(_Record):
     """A question of a checklist and the kind of answer it takes.
 
     Choice questions (``single_choice``, ``multiple_choice``) take their options from a
-    vocabulary, so that answers can drive recommendations. ``feeds`` names the field of a
-    situation that the answer fills in, if any.
+    vocabulary, so that answers can drive recommendations. ``feeds`` declares what the answer
+    does in the advice (see :data:`ItemFeeds`); ``about`` names the direction, first step or
+    policy topic of a ``judgement``, ``first`` or ``policy`` question.
     """
 
     id: Id
@@ -372,7 +381,8 @@ class ChecklistItem(_Record):
     vocabulary: Id | None = None
     scale: Scale | None = None
     help: Text | None = None
-    feeds: SituationField | None = None
+    feeds: ItemFeeds | None = None
+    about: Id | None = None
 
     @model_validator(mode="after")
     def _kind_fits(self) -> ChecklistItem:
@@ -383,6 +393,11 @@ class ChecklistItem(_Record):
             raise PydanticCustomError("bv_item_kind", "a {kind} question takes no 'vocabulary'", {"kind": self.kind})
         if (self.kind == "scale") != (self.scale is not None):
             raise PydanticCustomError("bv_item_kind", "'scale' is required for, and only for, a scale question", {})
+        judged = self.feeds in ("judgement", "first", "policy")
+        if judged and self.kind != "yes_no":
+            raise PydanticCustomError("bv_item_kind", "a question that feeds '{feeds}' takes ja/nee answers (kind: yes_no)", {"feeds": self.feeds})
+        if judged != (self.about is not None):
+            raise PydanticCustomError("bv_item_kind", "'about' is required for, and only for, 'judgement', 'first' and 'policy' questions", {})
         return self
 
 
@@ -462,29 +477,22 @@ class Synonym(_Record):
 
 
 class DirectionRule(_Record):
-    """One advice rule: when the situation has ``value``, ``direction`` gets ``points``.
+    """One fit rule: when the situation has ``value``, ``direction`` fits with weight ``points``.
 
-    Points: 3 = points clearly to the direction, 2 = fits well, 1 = supports it; a negative
-    number holds the direction back (in a phase: it comes later). ``why`` ends the reason's
-    sentence; without it the rule set's ``why`` is used.
+    Weights: 3 = points clearly to the direction, 2 = fits well, 1 = supports it. Per question
+    only the highest weight counts for a direction. ``why`` ends the reason's sentence; without
+    it the rule set's ``why`` is used.
     """
 
     value: Id
     direction: Id
-    points: int = Field(ge=-9, le=9)
+    points: int = Field(ge=1, le=3)
     why: Text | None = None
 
 
-class PhaseNote(_Record):
-    """What a phase means for the order of the work (shown above the directions)."""
-
-    value: Id
-    text: Text
-
-
 class AdviceRules(_Record):
-    """The rules for one situation field (``content/advies/regels-*.yaml``): which answer gives
-    which direction points, and why. Reviewable content: both evaluators (Python and the
+    """The fit rules for one situation field (``content/advies/regels-*.yaml``): which answer
+    points to which direction, and why. Reviewable content: both evaluators (Python and the
     browser) read the compiled rules."""
 
     id: Id
@@ -492,42 +500,97 @@ class AdviceRules(_Record):
     description: Text
     order: int = Field(ge=1)
     """The order in which the fields give their reasons."""
-    field: Literal["phase", "locations", "target_groups", "forms", "causes", "dividing_lines"]
+    field: Literal["locations", "target_groups", "forms", "causes", "dividing_lines"]
     """The situation field whose answers these rules read."""
     why: Text | None = None
-    notes: tuple[PhaseNote, ...] = ()
-    """Phase rules only: one note per phase."""
     rules: tuple[DirectionRule, ...] = ()
 
 
-class ExampleScoring(_Record):
-    """How a practical example gets its points (``content/advies/regels-voorbeelden.yaml``)."""
+class FitThresholds(_Record):
+    """When the analysis suggests a direction, and when it points to it strongly."""
+
+    suggest_min: int = Field(ge=1)
+    suggest_share: int = Field(ge=1, le=100)
+    strong_share: int = Field(ge=1, le=100)
+
+
+class FirstStep(_Record):
+    """A step that comes before the directions in some phases (*Eerst*)."""
 
     id: Id
     title: Text
-    description: Text
-    called_for: int = Field(ge=1)
-    """A direction with at least this many points is called for (a witte vlek when nothing covers it)."""
-    phase_match: int
-    """The situation's phase is one of the example's phases."""
-    phase_adjacent: int
-    """The example is meant for the phase next to it."""
-    phase_far: int
-    """The example is meant for phases two or more steps away."""
-    top_direction: int
-    called_direction: int
-    secondary_direction: int
-    match: dict[str, int]
-    """Situation field → points per matching value (at most ``match_cap`` values count)."""
-    match_cap: int = Field(ge=1)
-    mismatch: dict[str, int] = {}
-    """Situation field → points when the situation names values of that field and the example
-    is meant for other values only (a different group, another dividing line)."""
+    text: Text
+
+
+class HeldDirection(_Record):
+    """A direction that waits in a phase (*Later*), with the reason to wait."""
+
+    direction: Id
+    why: Text
+
+
+class PhaseOrder(_Record):
+    """What a phase means for the order of the work: first steps, directions that wait, and
+    the order that breaks ties between directions that fit equally well."""
+
+    phase: Id
+    note: Text
+    first: tuple[Id, ...] = ()
+    later: tuple[HeldDirection, ...] = ()
+    prefer: tuple[Id, ...]
+
+
+class ExampleWeights(_Record):
+    """How practical examples are ranked; an example is recommended only on a core match."""
+
+    core: dict[str, int]
+    """Situation field → weight per matching value (the core: groups, dividing lines, forms, causes)."""
+    generic: dict[str, tuple[Id, ...]] = {}
+    """Values too general to count as a core match, per field."""
+    place: int
+    cap: int = Field(ge=1)
+    """At most this many matching values count per field."""
+    plan_first: int
+    plan: int
+    secondary: int
     partner: int
     partner_cap: int = Field(ge=0)
     within_budget: int
     over_budget: int
-    evidence: dict[str, int]
-    """Evidence level (``bewijsniveaus``) → points; a level not named gets none."""
+    rated: int
     effect: dict[str, int]
-    """Effect (``effectrichtingen``) → points."""
+    limit: int = Field(ge=1)
+    per_gap: int = Field(ge=1)
+
+
+class PolicyTopic(_Record):
+    """A step-4 topic that is not a direction (a fixed place for signals), with examples that fill it."""
+
+    id: Id
+    title: Text
+    examples: tuple[Id, ...] = ()
+
+
+class RunningName(_Record):
+    """A common name for running work (``jongerenwerk``) and the directions it covers."""
+
+    name: Text
+    directions: tuple[Id, ...] = Field(min_length=1)
+
+
+class AdviceModel(_Record):
+    """The advice model (``content/advies/model.yaml``): thresholds, the phase order, example
+    weights, policy topics, names of running work, and every Dutch sentence of the advice, the
+    verslag and the answer messages (templates with ``{placeholders}``). Both evaluators read
+    the compiled model and hold no sentence or rule of their own."""
+
+    id: Id
+    title: Text
+    description: Text
+    fit: FitThresholds
+    first_steps: tuple[FirstStep, ...]
+    phases: tuple[PhaseOrder, ...]
+    examples: ExampleWeights
+    policy_topics: tuple[PolicyTopic, ...] = ()
+    running: tuple[RunningName, ...] = ()
+    texts: dict[str, str | tuple[str, ...]]

@@ -1,4 +1,5 @@
-"""The results of the advice: directions and examples with their reasons, and witte vlekken."""
+"""The advice as typed records: the same content as the evaluator's plain JSON (``assess --json``
+and the page), one field per key."""
 
 from __future__ import annotations
 
@@ -6,65 +7,114 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..models import Direction, Example
-
-__all__ = ["DirectionAdvice", "ExampleAdvice", "ExistingMatch", "Gap", "Reason"]
+__all__ = [
+    "Declined",
+    "DirectionAdvice",
+    "ExampleAdvice",
+    "FirstStepAdvice",
+    "Gap",
+    "Gaps",
+    "LaterAdvice",
+    "Report",
+    "ReportSection",
+    "RunningMatch",
+]
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Reason(_Frozen):
-    """One step of a score: a Dutch sentence, the points it adds (may be 0 or negative) and the
-    situation field and values it comes from."""
+class FirstStepAdvice(_Frozen):
+    """*Eerst*: a step that comes before the directions (by the phase, or the meeting's choice)."""
 
+    id: str
+    title: str
     text: str
-    points: int = 0
-    field: str | None = None
-    values: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return self.text
+    reason: str
 
 
 class DirectionAdvice(_Frozen):
-    """A direction with its score; ``called_for`` when the score reaches the threshold."""
+    """*Dan*: a direction in the plan. ``fit`` is how well the step-2 analysis points to it;
+    ``source`` says whether the analysis, the meeting (a "ja" in step 3) or both put it there."""
 
-    direction: Direction
-    score: int
-    reasons: tuple[Reason, ...]
-    called_for: bool
+    id: str
+    title: str
+    fit: int
+    source: Literal["analysis", "meeting", "both"]
+    reason: str
+
+
+class LaterAdvice(_Frozen):
+    """*Later*: a direction that waits in this phase, with the reason to wait."""
+
+    id: str
+    title: str
+    fit: int
+    reason: str
+    why: str
+
+
+class Declined(_Frozen):
+    """A direction or first step that the meeting answered "nee" to; the reason says when the
+    analysis points to it strongly all the same."""
+
+    id: str
+    title: str
+    fit: int
+    kind: Literal["direction", "step"]
+    reason: str
 
 
 class ExampleAdvice(_Frozen):
-    """A recommended example: score, reasons (what matched), caveats (what is unknown or does not
-    fit) and the evidence level (a ``bewijsniveaus`` id). ``score`` is the sum of the points of
-    the reasons and the caveats."""
+    """A practical example that matches the situation on its core (groups, dividing lines,
+    forms or causes); ``score`` orders the list, ``reason`` says what matched."""
 
-    example: Example
+    id: str
+    title: str
+    direction: str
     score: int
-    reasons: tuple[Reason, ...]
-    caveats: tuple[Reason, ...]
-    evidence_level: str
-    effect: str
-
-
-class ExistingMatch(_Frozen):
-    """How an ``existing`` entry was understood: ``how`` is ``id``, ``title``, ``search`` (a
-    guess from free text) or ``None`` (not recognised)."""
-
-    entry: str
-    example: Example | None
-    how: Literal["id", "title", "search"] | None
+    reason: str
+    caveats: tuple[str, ...]
 
 
 class Gap(_Frozen):
-    """A witte vlek: a direction (``kind="direction"``) or the current phase (``kind="phase"``)
-    that the situation calls for and nothing in place covers, with reasons and suggestions."""
+    """A witte vlek: a direction of the plan (or a step-4 topic) that current policy and running
+    work do not cover (``status="nee"``) or of which that is not known (``"onbekend"``), with
+    example ids that could fill it."""
 
-    kind: Literal["direction", "phase"]
-    direction: Direction | None = None
-    phase: str | None = None
-    reasons: tuple[str, ...]
-    suggestions: tuple[ExampleAdvice, ...]
+    id: str
+    title: str
+    status: Literal["nee", "onbekend"]
+    reason: str
+    examples: tuple[str, ...]
+
+
+class Gaps(_Frozen):
+    """The witte vlekken: ``pending`` until step 4 has an answer, then ``done`` with the items."""
+
+    status: Literal["pending", "done"]
+    text: str
+    items: tuple[Gap, ...]
+
+
+class RunningMatch(_Frozen):
+    """How one entry of running work was read: a catalogue example, a common name, or not recognised."""
+
+    entry: str
+    example: str | None
+    directions: tuple[str, ...]
+    text: str
+
+
+class ReportSection(_Frozen):
+    heading: str
+    lines: tuple[str, ...]
+
+
+class Report(_Frozen):
+    """The verslag: title, the meeting's lines (datum, buurt, aanwezigen) and the sections."""
+
+    title: str
+    meeting: tuple[str, ...]
+    sections: tuple[ReportSection, ...]

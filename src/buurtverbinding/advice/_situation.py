@@ -1,26 +1,30 @@
-"""A situation and the meeting's answers, checked against the catalogue; the advice functions."""
+"""A situation and the meeting's answers, checked against their catalogue; the advice functions.
+
+The advice itself is made by :mod:`._evaluate` from the catalogue's advice table
+(:mod:`._table`); these classes check the input, tie it to its catalogue and give the result
+typed records.
+"""
 
 from __future__ import annotations
 
-import re
+import json
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from pydantic import PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from .._loader import load
 from ..catalog import Catalog, UnknownValueError
-from ..models import FACETS, SITUATION_FEEDS
-from . import _scoring
-from ._answers import AnswerError, check_answers, items_in_order, read_answers_file
+from ._answers import AnswerError, read_answers_file
 from ._describe import DESCRIBED, Inference, infer
-from ._results import DirectionAdvice, ExampleAdvice, ExistingMatch, Gap, _Frozen
+from ._evaluate import advise, evaluate, read_document, report, situation_from_answers
+from ._results import Declined, DirectionAdvice, ExampleAdvice, FirstStepAdvice, Gap, Gaps, LaterAdvice, Report, RunningMatch, _Frozen
+from ._table import advice_table, situation_fields
 
-__all__ = ["Advice", "Assessment", "Situation", "gaps", "match_existing", "recommend"]
+__all__ = ["Advice", "Assessment", "Situation", "gaps", "recommend"]
 
-_NOUNS = {facet.feeds: facet.key.replace("_", " ") for facet in FACETS if facet.feeds}
-"""Situation field → the English noun its error messages use (``dividing line``)."""
-_NOUNS["budget"] = "budget"
+Judgement = Literal["ja", "nee", "weet-niet"]
+_JUDGEMENTS = {"ja": "ja", "yes": "ja", "nee": "nee", "no": "nee", "weet-niet": "weet-niet", "weet niet": "weet-niet"}
 
 
 def _catalog(context: Any) -> Catalog:
@@ -52,11 +56,13 @@ class _Rejected(Exception):
 class _CatalogChecked(_Frozen):
     """A model whose values are checked against a catalogue while it is validated.
 
-    The catalogue comes from ``model_validate(data, context={"catalog": cat})``; plain
-    construction uses :func:`buurtverbinding.load`. A failed check raises the package's own
-    error (:class:`~buurtverbinding.catalog.UnknownValueError`, :class:`AnswerError`), not a pydantic
-    ``ValidationError``; wrong types and unknown fields still give a ``ValidationError``.
+    The catalogue comes from ``model_validate(data, context={"catalog": cat})`` or the
+    ``for_catalog`` constructor; plain construction uses :func:`buurtverbinding.load`. The
+    catalogue is kept (``.catalog``), so the advice is always made against the one that checked
+    the values. A failed check raises the package's own error, not a pydantic ``ValidationError``.
     """
+
+    _catalog: Any = PrivateAttr(default=None)
 
     def __init__(self, /, **data: Any) -> None:
         try:
@@ -64,8 +70,7 @@ class _CatalogChecked(_Frozen):
         except _Rejected as exc:
             raise exc.error from None
 
-    # As in pydantic's own RootModel: model_validate() validates directly (keeping its context)
-    # instead of calling this __init__.
+    # As in pydantic's own RootModel: model_validate() validates directly (keeping its context).
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     @classmethod
@@ -76,27 +81,38 @@ class _CatalogChecked(_Frozen):
             raise exc.error from None
 
     @classmethod
-    def model_validate_json(cls, json_data: Any, **kwargs: Any) -> Self:
-        try:
-            return super().model_validate_json(json_data, **kwargs)
-        except _Rejected as exc:
-            raise exc.error from None
+    def for_catalog(cls, cat: Catalog, /, **data: Any) -> Self:
+        """Built and checked against ``cat`` (use this for a catalogue other than the packaged one)."""
+        return cls.model_validate(data, context={"catalog": cat})
+
+    @model_validator(mode="after")
+    def _remember_catalog(self, info: ValidationInfo) -> Self:
+        self._catalog = _catalog(info.context)
+        return self
+
+    @property
+    def catalog(self) -> Catalog:
+        """The catalogue these values were checked against."""
+        cat: Catalog = self._catalog
+        return cat
 
 
 class Situation(_CatalogChecked):
-    """What the buurtoverleg found: the input of :func:`recommend` and :func:`gaps`.
+    """What the buurtoverleg found and decided: the input of :func:`recommend`.
 
-    All fields are optional; list fields accept a single value too. Every value must be in the
-    vocabulary of its field (``fasen``, ``vormen``, ``oorzaken``, ``scheidslijnen``,
-    ``locaties``, ``doelgroepen``, ``actoren``, ``kostenniveaus``), else
-    :class:`~buurtverbinding.catalog.UnknownValueError` lists the valid values. ``existing`` holds what
-    is already in place: example ids, or free text.
+    Step 2 (all optional; list fields accept one value too; every value must be in the
+    vocabulary of its field, else :class:`~buurtverbinding.catalog.UnknownValueError` lists the
+    valid values): ``phase``, ``forms``, ``causes``, ``dividing_lines``, ``locations``,
+    ``target_groups``; ``partners`` at the table; ``budget``.
 
-    ``description`` is the situation in the meeting's own words. The search analyser (the same
-    stemming, compounds and synonyms as :meth:`~buurtverbinding.catalog.Catalog.search`) reads the
-    phase, places, groups, forms, causes and dividing lines from it, by the labels and definitions
-    of their vocabularies; ``inferred`` lists each value it found as an :class:`Inference` with the
-    words it came from. A field given explicitly wins: the description fills only empty fields.
+    Step 3: ``judgements`` maps a direction id to ``"ja"``, ``"nee"`` or ``"weet-niet"`` (is this
+    direction needed?); ``first`` maps a first step (``basisveiligheid``) to the same answers.
+    Step 4: ``policy`` maps a direction or policy topic (``signalen``) to whether current policy
+    covers it; ``existing`` lists the running work (example ids, titles or common names such as
+    ``jongerenwerk``).
+
+    ``description`` is the situation in the meeting's own words; the description reader fills
+    the step-2 fields that are not given, and ``inferred`` lists each value with its words.
     """
 
     phase: str | None = None
@@ -108,13 +124,19 @@ class Situation(_CatalogChecked):
     partners: tuple[str, ...] = ()
     """Partners available at the table."""
     existing: tuple[str, ...] = ()
+    """Running work: example ids or titles, common names (``jongerenwerk``), or free text."""
     budget: str | None = None
     """The budget band (``laag``, ``midden``, ``hoog``), if known."""
+    judgements: dict[str, Judgement] = {}
+    """Step 3: direction id → is it needed (``ja``, ``nee``, ``weet-niet``)."""
+    first: dict[str, Judgement] = {}
+    """Step 3: first step id (``basisveiligheid``) → must it come first."""
+    policy: dict[str, Judgement] = {}
+    """Step 4: direction or topic id → does current policy cover it."""
     description: str | None = None
     """The situation in free text (Dutch), e.g. "groepjes jongeren hangen 's avonds op het plein"."""
     inferred: tuple[Inference, ...] = ()
-    """The values read from ``description`` that the situation uses, each with its words (set by
-    validation; whatever is passed in is replaced)."""
+    """The values read from ``description`` that the situation uses (set by validation)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -150,139 +172,175 @@ class Situation(_CatalogChecked):
     def _stripped(cls, value: Any) -> Any:
         return (value.strip() or None) if isinstance(value, str) else value
 
+    @field_validator("judgements", "first", "policy", mode="before")
+    @classmethod
+    def _answers(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: _JUDGEMENTS.get(v.strip().lower(), v) if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
     @model_validator(mode="after")
     def _in_vocabularies(self, info: ValidationInfo) -> Situation:
         cat = _catalog(info.context)
-        for field, (vocabulary, _) in SITUATION_FEEDS.items():
+        for field, vocabulary in situation_fields().items():
             value = getattr(self, field)
             valid = cat.vocabulary(vocabulary).ids()
             for entry in (value,) if isinstance(value, str) else value or ():
                 if entry not in valid:
-                    raise _Rejected(UnknownValueError(_NOUNS[field], entry, valid))
+                    raise _Rejected(UnknownValueError(field.replace("_", " "), entry, valid))
+        directions = tuple(d.id for d in cat.directions)
+        model = cat.advice_model[0] if cat.advice_model else None
+        subjects = {
+            "judgements": directions,
+            "first": tuple(s.id for s in model.first_steps) if model else (),
+            "policy": directions + (tuple(t.id for t in model.policy_topics) if model else ()),
+        }
+        for field, valid in subjects.items():
+            for key in getattr(self, field):
+                if key not in valid:
+                    raise _Rejected(UnknownValueError(f"{field} subject", key, valid))
         return self
 
-    # Catalog.recommend and Catalog.gaps hand the work to the situation they are given, so that
-    # the catalogue never imports the advice layer above it.
-    def _recommend_in(self, cat: Catalog, limit: int | None) -> Advice:
-        return recommend(cat, self, limit)
+    def as_dict(self) -> dict[str, Any]:
+        """The situation as the evaluator reads it (plain JSON)."""
+        data: dict[str, Any] = {field: list(getattr(self, field)) for field in ("locations", "target_groups", "dividing_lines", "forms", "causes", "partners", "existing")}
+        data.update(phase=self.phase, budget=self.budget, judgements=dict(self.judgements), first=dict(self.first), policy=dict(self.policy))
+        return data
 
-    def _gaps_in(self, cat: Catalog) -> tuple[Gap, ...]:
-        return gaps(cat, self)
+    def recommend(self, limit: int | None = None, *, catalog: Catalog | None = None) -> Advice:
+        """The advice for this situation (see :func:`recommend`)."""
+        if catalog is not None and catalog is not self.catalog:
+            raise ValueError("this situation was checked against another catalogue; build it with Situation.for_catalog(cat, ...)")
+        return recommend(self.catalog, self, limit)
+
+
+class Advice(_Frozen):
+    """The advice, in the guide's order: what comes first, the plan, what waits, what the
+    meeting declined, matching examples, the witte vlekken and a short summary."""
+
+    note: str
+    """What the phase means for the order of the work (Dutch)."""
+    summary: str
+    """"Wat nu eerst": at most 120 words of plain Dutch."""
+    headline: str
+    """One line: what comes first and the directions of the plan."""
+    first: tuple[FirstStepAdvice, ...]
+    directions: tuple[DirectionAdvice, ...]
+    """*Dan*: the plan, best fit first (ties by the phase's order)."""
+    later: tuple[LaterAdvice, ...]
+    declined: tuple[Declined, ...]
+    examples: tuple[ExampleAdvice, ...]
+    caveat: str
+    """A caveat that holds for several examples, said once (empty when none)."""
+    gaps: Gaps
+    running: tuple[RunningMatch, ...]
+    problems: tuple[str, ...] = ()
+    """Problems with the answers (an :class:`Assessment` raises them instead)."""
+    report: Report | None = None
+    """The verslag, when the advice comes from answers (:meth:`Assessment.advice`)."""
+
+
+def _typed(raw: dict[str, Any]) -> Advice:
+    fields = set(Advice.model_fields)
+    return Advice.model_validate({k: v for k, v in raw.items() if k in fields})
+
+
+def recommend(cat: Catalog, situation: Situation, limit: int | None = None) -> Advice:
+    """The advice for ``situation`` (see ``docs/advies.md``); ``limit`` overrides how many
+    examples are listed (the model's own number by default)."""
+    if not isinstance(situation, Situation):
+        raise TypeError("recommend() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise ValueError(f"limit must be a whole number of 1 or more (or None), not {limit!r}")
+    if situation.catalog is not cat:
+        raise ValueError("this situation was checked against another catalogue; build it with Situation.for_catalog(cat, ...)")
+    return _typed(advise(advice_table(cat), situation.as_dict(), limit))
+
+
+def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
+    """The witte vlekken (empty until the situation has a step-4 answer: ``policy`` or ``existing``)."""
+    return recommend(cat, situation).gaps.items
 
 
 class Assessment(_CatalogChecked):
-    """Answers to the checklists, keyed by checklist item id, each checked against its question.
+    """Answers to the checklists, keyed by question id, each checked against its question.
 
-    ``Assessment(answers={"fase-nu": "ongemak", "locaties-gezien": ["portiek"]})``. Accepted
-    answers per kind of question:
-
-    - ``yes_no``: ``"ja"`` or ``"nee"``; ``"yes"``/``"no"`` and booleans are accepted too (YAML
-      reads a bare ``yes`` as ``true``) and stored as ``"ja"``/``"nee"``;
-    - ``single_choice``: one value id of the question's vocabulary, e.g. ``"ongemak"``;
-    - ``multiple_choice``: a list of value ids (a single id is read as a list of one);
-    - ``scale``: a whole number from the scale's ``min`` to its ``max``;
-    - ``text``: a string (a number or date is kept as text, a list of strings as lines).
-
-    An empty answer (``None``, ``""``, ``[]``) means "skipped" and is left out. Every problem —
-    an unknown item, a wrong type, an option that does not exist, a number outside the scale —
-    is collected into one :class:`AnswerError`. The catalogue comes from
-    ``model_validate(data, context={"catalog": cat})``, else :func:`buurtverbinding.load`.
+    ``Assessment(answers={"fase-nu": "ongemak", "locaties-gezien": ["portiek"]})``, optionally
+    with ``meeting={"datum": "2026-12-07", "buurt": "...", "aanwezigen": "..."}``. Accepted answers:
+    ``yes_no``: ``ja``, ``nee`` or ``weet niet`` (``yes``/``no`` and booleans too);
+    ``single_choice``: one option id; ``multiple_choice``: a list of option ids;
+    ``scale``: a whole number within the scale; ``text``: text. Empty answers are skipped.
+    Every problem is collected into one :class:`AnswerError`, in Dutch.
     """
 
     answers: dict[str, str | int | tuple[str, ...]]
     """The answers in checklist order; skipped questions are absent."""
-
-    _catalog: Any = PrivateAttr(default=None)
+    meeting: dict[str, str] = {}
+    """The meeting: ``datum`` (ISO date), ``buurt``, ``aanwezigen``."""
 
     @model_validator(mode="before")
     @classmethod
     def _check_answers(cls, data: Any, info: ValidationInfo) -> Any:
         if isinstance(data, Assessment):
             return data
-        if not isinstance(data, dict) or set(data) != {"answers"}:
-            raise _Rejected(AnswerError(["an assessment takes one field, 'answers': a mapping of checklist item id to answer"]))
-        try:
-            return {"answers": check_answers(_catalog(info.context), data["answers"])}
-        except AnswerError as exc:
-            raise _Rejected(exc) from None
+        if not isinstance(data, dict) or "answers" not in data or set(data) - {"answers", "meeting"}:
+            raise _Rejected(AnswerError(["een Assessment heeft 'answers' (vraag-id → antwoord) en eventueel 'meeting'"]))
+        document = {"format": "buurtanalyse", "version": 2, "answers": data["answers"], "meeting": data.get("meeting") or {}}
+        answers, meeting, problems = read_document(advice_table(_catalog(info.context)), _plain(document))
+        if problems:
+            raise _Rejected(AnswerError(problems))
+        return {"answers": {k: tuple(v) if isinstance(v, list) else v for k, v in answers.items()}, "meeting": meeting}
 
-    @model_validator(mode="after")
-    def _remember_catalog(self, info: ValidationInfo) -> Assessment:
-        self._catalog = _catalog(info.context)
-        return self
+    @classmethod
+    def from_document(cls, document: object, cat: Catalog | None = None, source: str | None = None) -> Assessment:
+        """Answers from a parsed answers document: a mapping of answers, or a saved Buurtanalyse file."""
+        table = advice_table(cat or load())
+        answers, meeting, problems = read_document(table, _plain(document))
+        if problems:
+            raise AnswerError(problems, source)
+        return cls.model_validate({"answers": answers, "meeting": meeting}, context={"catalog": cat})
 
     @classmethod
     def from_file(cls, path: str | Path, cat: Catalog | None = None) -> Assessment:
-        """Answers from a YAML (``.yaml``, ``.yml``) or JSON (``.json``) file: item id → answer.
+        """Answers from a ``.json``, ``.yaml`` or ``.yml`` file (see :meth:`from_document`)."""
+        return cls.from_document(read_answers_file(path), cat, str(path))
 
-        YAML needs PyYAML (the ``lint`` extra); JSON always works. Every problem is reported
-        in one :class:`AnswerError`, with the file name.
-        """
-        data = read_answers_file(path)
-        try:
-            return cls.model_validate({"answers": data}, context={"catalog": cat})
-        except AnswerError as exc:
-            raise AnswerError(exc.problems, str(path)) from None
+    def document(self) -> dict[str, Any]:
+        """The answers as a saved Buurtanalyse document (what the page saves and opens)."""
+        return _plain({"format": "buurtanalyse", "version": 2, "meeting": self.meeting, "answers": self.answers})
 
     def to_situation(self) -> Situation:
-        """The situation that the answers describe, through each item's ``feeds``.
+        """The situation that the answers describe, through each question's ``feeds``."""
+        data = situation_from_answers(advice_table(self.catalog), _plain(self.answers))
+        return Situation.model_validate(data, context={"catalog": self.catalog})
 
-        Several items feeding one list field are combined. A text answer feeding ``existing``
-        is split into entries at new lines, semicolons and commas.
+    def evaluate(self, description: str | None = None, limit: int | None = None) -> dict[str, Any]:
+        """The whole advice with the verslag, as plain JSON (what ``assess --json`` prints).
+
+        ``description`` (the situation in the meeting's own words) fills the step-2 fields that
+        the answers leave empty; ``inferred`` then lists each value read from it with its words.
         """
-        cat = self._catalog or _catalog(None)
-        data: dict[str, Any] = {}
-        for _, item in items_in_order(cat):
-            if item.feeds is None or item.id not in self.answers:
-                continue
-            answer = self.answers[item.id]
-            if item.feeds == "existing":
-                values: tuple[Any, ...] = tuple(part.strip(" -*\t") for part in re.split(r"[\n;,]+", str(answer)))
-            else:
-                values = answer if isinstance(answer, tuple) else (answer,)
-            if item.feeds in ("phase", "budget"):
-                data.setdefault(item.feeds, values[0])
-            else:
-                data[item.feeds] = (*data.get(item.feeds, ()), *values)
-        return Situation.model_validate(data, context={"catalog": cat})
+        table = advice_table(self.catalog)
+        if description is None and limit is None:
+            result = evaluate(table, self.document())
+            result["inferred"] = []
+            return result
+        situation = self.to_situation()
+        if description:
+            data = situation.model_dump(exclude={"inferred", "description"}, exclude_defaults=True)
+            situation = Situation.model_validate({**data, "description": description}, context={"catalog": self.catalog})
+        result = advise(table, situation.as_dict(), limit)
+        answers = _plain(self.answers)
+        result.update(problems=[], answers=answers, meeting=dict(self.meeting))
+        result["report"] = report(table, result, answers, dict(self.meeting))
+        result["inferred"] = [i.model_dump(mode="json") for i in situation.inferred]
+        return result
+
+    def advice(self, description: str | None = None, limit: int | None = None) -> Advice:
+        """The whole advice with the verslag, typed (see :meth:`evaluate`)."""
+        return _typed(self.evaluate(description, limit))
 
 
-class Advice(_Frozen):
-    """The result of :func:`recommend`."""
-
-    situation: Situation
-    notes: tuple[str, ...]
-    """What the phase means for the order of the work (Dutch)."""
-    directions: tuple[DirectionAdvice, ...]
-    examples: tuple[ExampleAdvice, ...]
-    existing: tuple[ExistingMatch, ...]
-
-
-# --- the advice functions (also offered as Catalog.recommend, .gaps) ----------------------
-
-
-def match_existing(cat: Catalog, situation: Situation) -> tuple[ExistingMatch, ...]:
-    """How each ``existing`` entry is understood: an example id, an exact title, or free text
-    matched with :meth:`~buurtverbinding.catalog.Catalog.search` (a guess, taken only when the best hit is clear) — or
-    not recognised."""
-    return _scoring.match_existing(cat, situation)
-
-
-def recommend(cat: Catalog, situation: Situation, limit: int | None = 10) -> Advice:
-    """Ranked directions and examples for ``situation``, each with reasons and caveats (see the
-    module docstring for the scoring). ``limit`` caps the number of examples (``None``: all)."""
-    if not isinstance(situation, Situation):
-        raise TypeError("recommend() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
-        raise ValueError(f"limit must be a whole number of 1 or more (or None for all), not {limit!r}")
-    notes, directions, examples, existing = _scoring.recommend(cat, situation, limit)
-    return Advice(situation=situation, notes=notes, directions=directions, examples=examples, existing=existing)
-
-
-def gaps(cat: Catalog, situation: Situation) -> tuple[Gap, ...]:
-    """The witte vlekken: called-for directions that nothing in ``existing`` covers, then the
-    current phase when nothing in place is meant for it; each with reasons and up to three
-    suggested examples."""
-    if not isinstance(situation, Situation):
-        raise TypeError("gaps() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
-    return _scoring.gaps(cat, situation)
+def _plain(value: object) -> Any:
+    """JSON data (dates from YAML become ISO text, tuples lists)."""
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import (
     FACETS,
+    AdviceModel,
     AdviceRules,
     Checklist,
     ChecklistItem,
     Direction,
     Example,
-    ExampleScoring,
     Facet,
     Source,
     Step,
@@ -47,25 +47,6 @@ ANSWER_KINDS = {
 }
 """Answer kind → how ``show`` names it (Dutch)."""
 
-SCORING_LABELS = {
-    "called_for": "Een richting is nodig vanaf (punten)",
-    "phase_match": "De fase past",
-    "phase_adjacent": "Bedoeld voor de fase ernaast",
-    "phase_far": "Bedoeld voor een fase ver weg",
-    "top_direction": "Hoofdrichting is de bovenste richting",
-    "called_direction": "Hoofdrichting is een andere nodige richting",
-    "secondary_direction": "Alleen een nevenrichting is nodig",
-    "match": "Per overeenkomende waarde",
-    "match_cap": "Waarden die per veld hoogstens tellen",
-    "mismatch": "Bedoeld voor andere waarden",
-    "partner": "Per partner die al aan tafel zit",
-    "partner_cap": "Partners die hoogstens tellen",
-    "within_budget": "Binnen het budget",
-    "over_budget": "Boven het budget",
-    "evidence": "Per bewijsniveau",
-    "effect": "Per effect",
-}
-"""Every field of :class:`ExampleScoring` → its Dutch label (a test checks that none is missing)."""
 
 _SITUATION_EXTRA = {"existing": "wat er al is", "budget": "budget"}
 
@@ -410,29 +391,26 @@ def _advice_rules(cat: Catalog, rules: AdviceRules) -> str:
 
     lines = [_title(rules.title), markdown(rules.description), ""]
     lines += _fields([("Leest", _situation_field(rules.field)), ("Waarom", rules.why or ""), ("Volgorde", str(rules.order))])
-    lines += _section("Per fase", _items(f"{value(n.value)}: {n.text}" for n in rules.notes))
-    entries = [f"{value(r.value)} → {direction(r.direction)}: {r.points:+d} punten" + (f" ({r.why})" if r.why else "") for r in rules.rules]
+    entries = [f"{value(r.value)} → {direction(r.direction)}: gewicht {r.points}" + (f" ({r.why})" if r.why else "") for r in rules.rules]
     lines += _section("Regels", _items(entries))
     return "\n".join(lines)
 
 
-def _scoring(cat: Catalog, scoring: ExampleScoring) -> str:
-    labels: dict[str, Callable[[str], str]] = {
-        "match": _situation_field,
-        "mismatch": _situation_field,
-        "evidence": lambda v: cat.label("bewijsniveaus", v),
-        "effect": lambda v: cat.label("effectrichtingen", v),
-    }
-    lines = [_title(scoring.title), markdown(scoring.description), "", "Punten", "------"]
-    for name in ExampleScoring.model_fields:
-        if name in ("id", "title", "description"):
-            continue
-        value = getattr(scoring, name)
-        if isinstance(value, dict):
-            lines.append(f"- {SCORING_LABELS.get(name, name)}:")
-            lines += [f"    {labels[name](key)}: {points:+d}" for key, points in value.items()]
-        else:
-            lines.append(f"- {SCORING_LABELS.get(name, name)}: {value}")
+def _model(cat: Catalog, model: AdviceModel) -> str:
+    steps = {step.id: step.title for step in model.first_steps}
+
+    def direction(identifier: str) -> str:
+        record = cat.get(identifier) if identifier in cat else None
+        return record.short_title if isinstance(record, Direction) else identifier
+
+    lines = [_title(model.title), markdown(model.description), ""]
+    for order in model.phases:
+        entries = [order.note]
+        if order.first:
+            entries.append("Eerst: " + ", ".join(steps.get(s, s) for s in order.first))
+        entries += [f"Later: {direction(h.direction)} ({h.why})" for h in order.later]
+        entries.append("Bij gelijke stand: " + ", ".join(direction(d) for d in order.prefer))
+        lines += _section(f"Fase {cat.label('fasen', order.phase)}", _items(entries))
     return "\n".join(lines)
 
 
@@ -445,5 +423,5 @@ _RENDERERS: tuple[tuple[type, Callable[[Catalog, Any], str]], ...] = (
     (Term, _term),
     (Vocabulary, _vocabulary),
     (AdviceRules, _advice_rules),
-    (ExampleScoring, _scoring),
+    (AdviceModel, _model),
 )

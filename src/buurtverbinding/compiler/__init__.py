@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .._io import write_if_changed
 from ..catalog import CATALOG_FORMAT  # the compiled JSON layout, which the loader checks
-from ..models import AdviceRules, Checklist, Direction, Example, ExampleScoring, Step, Vocabulary
+from ..models import AdviceModel, AdviceRules, Checklist, Direction, Example, Step, Vocabulary
 from ._problems import CODES, Problem, Reporter
 from ._records import Loaded, load_glossary, load_manifest, load_markdown_record, load_retired, load_yaml, load_yaml_record
 from ._rules import cross_check
@@ -52,8 +52,8 @@ LAYOUT = {
     "advies": ("advice", ".yaml"),
 }
 TOP_FILES = {"catalogus.yaml", "begrippen.yaml", "retired.yaml", "ids.txt", "README.md", "synoniemen.yaml"}
-SCORING_ID = "regels-voorbeelden"
-"""The file (and id) in ``advies/`` that holds the example scoring; the others hold direction rules."""
+MODEL_FILE = "advies-model"
+"""The file in ``advies/`` that holds the advice model (``advies-model.yaml``); the others hold fit rules."""
 MANIFEST = "ids.txt"
 """The published ids: each must stay in the catalogue or be retired (see retired.yaml)."""
 
@@ -179,8 +179,8 @@ def _load(kind: str, path: Path, report: Reporter) -> Loaded | None:
         return load_markdown_record(path, Example, None, report)
     if kind == "checklist":
         return load_yaml_record(path, Checklist, report)
-    if kind == "advice":  # the example scoring has a fixed name; every other file is a field's rules
-        return load_yaml_record(path, ExampleScoring if path.stem == SCORING_ID else AdviceRules, report)
+    if kind == "advice":  # the advice model has a fixed name; every other file is a field's fit rules
+        return load_yaml_record(path, AdviceModel if path.stem == MODEL_FILE else AdviceRules, report)
     return load_yaml_record(path, Vocabulary, report)
 
 
@@ -225,7 +225,7 @@ def _assemble(meta: dict[str, Any], records: dict[str, list[Loaded]]) -> dict[st
             r.model_dump(mode="json", exclude_none=True)
             for r in sorted((i.record for i in records["advice"] if isinstance(i.record, AdviceRules)), key=lambda r: (r.order, r.id))
         ],
-        "example_scoring": [r.model_dump(mode="json", exclude_none=True) for r in (i.record for i in records["advice"]) if isinstance(r, ExampleScoring)],
+        "advice_model": [r.model_dump(mode="json", exclude_none=True) for r in (i.record for i in records["advice"]) if isinstance(r, AdviceModel)],
     }
 
 
@@ -269,7 +269,7 @@ def search_data(result: Result) -> dict[str, Any]:
 
 def catalog_ids(catalog: dict[str, Any]) -> list[str]:
     """Every id a compiled catalogue publishes (records, checklist items and retired ids)."""
-    keys = ("directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired", "advice_rules", "example_scoring")
+    keys = ("directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired", "advice_rules", "advice_model")
     ids = [record["id"] for key in keys for record in catalog.get(key, [])]
     ids += [item["id"] for checklist in catalog["checklists"] for item in checklist["items"]]
     return sorted(ids)

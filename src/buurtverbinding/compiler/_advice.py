@@ -1,27 +1,114 @@
-"""Checks of the advice rules in ``content/advies/`` (lint codes BV130–BV139).
+"""Checks of the advice model in ``content/advies/`` and of what checklist questions feed
+(lint codes BV130–BV139).
 
 The rules are content that professionals review, so a mistake in them gets a coded problem
 with the file and the line, like a mistake in an example:
 
-- BV130: a rule names a value outside the vocabulary of its field, a direction that does not
-  exist, or (in the example scoring) an unknown field, evidence level or effect;
-- BV131: the same rule twice (value and direction), two files for one field, a phase note twice;
-- BV132: rules that must be there are missing: the phase rules, a note for every phase, the
-  example scoring (``regels-voorbeelden.yaml``);
-- BV133: a rule without a reason (neither the rule nor its file has ``why``), or phase notes
-  in a file about another field.
+- BV130: a rule names a value outside the vocabulary of its field, a direction, first step,
+  policy topic or example that does not exist, or an unknown field, evidence level or effect;
+- BV131: the same rule twice (value and direction), two files for one field, a phase twice,
+  a first step or policy topic id twice;
+- BV132: what must be there is missing: the advice model (``model.yaml``), a phase order for
+  every phase, a sentence the evaluators need, a ``feeds`` declaration on a checklist question,
+  a ``judgement`` question for every direction;
+- BV133: a rule without a reason (neither the rule nor its file has ``why``);
+- BV134: a sentence with a placeholder that its place does not fill, or ``prefer`` that does
+  not list every direction once.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 
-from ..models import SITUATION_FEEDS, AdviceRules, ExampleScoring
+from ..models import SITUATION_FEEDS, AdviceModel, AdviceRules, Checklist
 from ._problems import Reporter
 from ._records import Loaded
 
-MATCHABLE = ("locations", "forms", "causes", "dividing_lines", "target_groups")
-"""The situation fields whose values can match an example's values (``match``, ``mismatch``)."""
+__all__ = ["TEXTS", "check_advice"]
+
+CORE_FIELDS = ("forms", "causes", "dividing_lines", "target_groups")
+"""The situation fields on which an example can match at its core."""
+
+TEXTS: dict[str, tuple[str, ...]] = {
+    "and": (),
+    "months": (),
+    "answer_yes": (),
+    "answer_no": (),
+    "answer_unknown": (),
+    "not_filled": (),
+    "field_phase": (),
+    "field_locations": (),
+    "field_target_groups": (),
+    "field_dividing_lines": (),
+    "field_forms": (),
+    "field_causes": (),
+    "summary_empty": (),
+    "summary_first": ("steps",),
+    "summary_plan": ("directions", "top", "values"),
+    "summary_plan_chosen": ("directions",),
+    "summary_plan_none": (),
+    "summary_later": ("directions", "why"),
+    "summary_gaps": ("directions",),
+    "summary_gaps_pending": (),
+    "headline": ("first", "plan"),
+    "headline_no_first": ("plan",),
+    "headline_none": (),
+    "direction_suggested": ("values", "why"),
+    "direction_chosen": (),
+    "direction_chosen_only": (),
+    "direction_declined": (),
+    "direction_declined_strong": ("direction", "values"),
+    "direction_later": ("why",),
+    "direction_later_chosen": ("why",),
+    "first_phase": ("phase",),
+    "first_chosen": (),
+    "first_declined": ("phase",),
+    "example_reason": ("core", "direction", "plan"),
+    "example_in_plan": (),
+    "example_over_budget": (),
+    "example_no_effect": (),
+    "example_negative": (),
+    "caveat_general": ("count",),
+    "gaps_pending": (),
+    "gaps_none": (),
+    "gap_direction": ("direction",),
+    "gap_direction_unknown": ("direction",),
+    "gap_topic": ("topic",),
+    "gap_fill": ("examples",),
+    "running_example": ("entry", "title"),
+    "running_name": ("entry", "directions"),
+    "running_unknown": ("entry",),
+    "report_title": (),
+    "report_date": (),
+    "report_area": (),
+    "report_present": (),
+    "report_summary": (),
+    "report_first": (),
+    "report_plan": (),
+    "report_later": (),
+    "report_declined": (),
+    "report_examples": (),
+    "report_gaps": (),
+    "report_running": (),
+    "report_answers": (),
+    "report_none": (),
+    "problem_not_answers": (),
+    "problem_version": ("version", "supported"),
+    "problem_unknown_item": ("item", "hint"),
+    "problem_hint": ("closest",),
+    "problem_yes_no": ("question", "value"),
+    "problem_option": ("question", "value", "options"),
+    "problem_one_option": ("question", "options"),
+    "problem_scale": ("question", "value", "min", "low", "max", "high"),
+    "problem_text": ("question",),
+    "problem_meeting": ("field",),
+}
+"""Every sentence the evaluators use, with the placeholders its place fills. The sentences
+themselves are content (``texts`` in ``model.yaml``); this is the contract of their names."""
+
+LISTS = {"months": 12}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def _hint(value: str, valid: list[str] | tuple[str, ...]) -> str:
@@ -29,11 +116,14 @@ def _hint(value: str, valid: list[str] | tuple[str, ...]) -> str:
     return f"did you mean '{close[0]}'? " if close else ""
 
 
-def check_advice(items: list[Loaded], vocabularies: dict[str, tuple[str, ...]], directions: list[str], report: Reporter, scoring_file: str) -> None:
-    """Every check of the advice rules; ``items`` are the loaded files of ``advies/``."""
+def check_advice(records: dict[str, list[Loaded]], vocabularies: dict[str, tuple[str, ...]], directions: list[str], report: Reporter) -> None:
+    """Every check of the advice model, its fit rules and the checklist declarations."""
+    items = records.get("advice", [])
     folder = report.root / "advies"
+    if not items and not folder.exists():
+        report.add(folder, 1, "BV132", "the folder 'advies/' with the advice model is missing")
+        return
     by_field: dict[str, Loaded] = {}
-    scoring = [item for item in items if isinstance(item.record, ExampleScoring)]
     for item in sorted((i for i in items if isinstance(i.record, AdviceRules)), key=lambda i: (i.record.order, str(i.path))):
         rules: AdviceRules = item.record
         if rules.field in by_field:
@@ -42,15 +132,15 @@ def check_advice(items: list[Loaded], vocabularies: dict[str, tuple[str, ...]], 
             continue
         by_field[rules.field] = item
         _check_rules(item, vocabularies, directions, report)
-    if not items and not folder.exists():
-        report.add(folder, 1, "BV132", "the folder 'advies/' with the advice rules is missing")
+    models = [item for item in items if isinstance(item.record, AdviceModel)]
+    if not models:
+        if not (folder / "advies-model.yaml").exists():
+            report.add(folder / "advies-model.yaml", 1, "BV132", "the advice model 'advies-model.yaml' is missing")
         return
-    if "phase" not in by_field:
-        report.add(folder, 1, "BV132", "the phase rules are missing: add a file with 'field: phase' (regels-fase.yaml)")
-    if not scoring and not report.invalid_ids & {scoring_file}:
-        report.add(folder / f"{scoring_file}.yaml", 1, "BV132", f"the example scoring '{scoring_file}.yaml' is missing")
-    for item in scoring:
-        _check_scoring(item, vocabularies, report)
+    model_item = models[0]
+    examples = [item.record.id for item in records.get("example", [])]
+    _check_model(model_item, vocabularies, directions, examples, report)
+    _check_items(records.get("checklist", []), model_item.record, directions, report)
 
 
 def _check_rules(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directions: list[str], report: Reporter) -> None:
@@ -74,56 +164,99 @@ def _check_rules(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directi
                 f"direction '{rule.direction}' does not exist; {_hint(rule.direction, directions)}valid directions: {', '.join(directions)}",
             )
         if (rule.value, rule.direction) in seen:
-            report.add(
-                item.path,
-                item.line("rules", i),
-                "BV131",
-                f"the rule '{rule.value}' → '{rule.direction}' is given twice; give each value one number of points per direction",
-            )
+            report.add(item.path, item.line("rules", i), "BV131", f"the rule '{rule.value}' → '{rule.direction}' is given twice; give each value one weight per direction")
         seen.add((rule.value, rule.direction))
         if rule.why is None and rules.why is None:
-            report.add(
-                item.path, item.line("rules", i), "BV133", f"the rule '{rule.value}' → '{rule.direction}' has no reason: add 'why' to the rule or to the file"
-            )
-    if rules.notes and rules.field != "phase":
-        report.add(item.path, item.line("notes"), "BV133", f"'notes' belong to the phase rules only, not to '{rules.field}'")
-        return
-    noted: set[str] = set()
-    for i, note in enumerate(rules.notes):
-        if valid and note.value not in valid:
-            report.add(
-                item.path,
-                item.line("notes", i, "value"),
-                "BV130",
-                f"'{note.value}' is not in vocabulary '{name}'; {_hint(note.value, valid)}valid values: {', '.join(valid)}",
-            )
-        if note.value in noted:
-            report.add(item.path, item.line("notes", i), "BV131", f"the note for '{note.value}' is given twice")
-        noted.add(note.value)
-    if rules.field == "phase":
-        missing = [phase for phase in valid if phase not in noted]
+            report.add(item.path, item.line("rules", i), "BV133", f"the rule '{rule.value}' → '{rule.direction}' has no reason: add 'why' to the rule or to the file")
+
+
+def _check_model(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directions: list[str], examples: list[str], report: Reporter) -> None:
+    model: AdviceModel = item.record
+
+    def unknown(value: str, valid: list[str] | tuple[str, ...], what: str, *loc: int | str) -> None:
+        if value not in valid:
+            report.add(item.path, item.line(*loc), "BV130", f"{what} '{value}' does not exist; {_hint(value, valid)}valid: {', '.join(valid)}")
+
+    steps = [step.id for step in model.first_steps]
+    for i, step_id in enumerate(steps):
+        if step_id in steps[:i]:
+            report.add(item.path, item.line("first_steps", i, "id"), "BV131", f"the first step '{step_id}' is given twice")
+    phases = vocabularies.get("fasen", ())
+    seen: list[str] = []
+    for i, order in enumerate(model.phases):
+        unknown(order.phase, phases, "phase", "phases", i, "phase")
+        if order.phase in seen:
+            report.add(item.path, item.line("phases", i, "phase"), "BV131", f"the phase '{order.phase}' is given twice")
+        seen.append(order.phase)
+        for j, step_id in enumerate(order.first):
+            unknown(step_id, steps, "first step", "phases", i, "first", j)
+        for j, held in enumerate(order.later):
+            unknown(held.direction, directions, "direction", "phases", i, "later", j, "direction")
+        if sorted(order.prefer) != sorted(directions):
+            report.add(item.path, item.line("phases", i, "prefer"), "BV134", f"'prefer' must list every direction once: {', '.join(directions)}")
+    missing = [phase for phase in phases if phase not in seen]
+    if missing:
+        report.add(item.path, item.line("phases"), "BV132", f"every phase needs its order; missing: {', '.join(missing)}")
+    weights = model.examples
+    for field in weights.core:
+        unknown(field, CORE_FIELDS, "core field", "examples", "core", field)
+    for field, values in weights.generic.items():
+        unknown(field, CORE_FIELDS, "core field", "examples", "generic", field)
+        name = SITUATION_FEEDS.get(field, ("", ""))[0]
+        for value in values:
+            if field in CORE_FIELDS:
+                unknown(value, vocabularies.get(name, ()), f"value of '{name}'", "examples", "generic", field)
+    for value in weights.effect:
+        unknown(value, vocabularies.get("effectrichtingen", ()), "effect", "examples", "effect", value)
+    for i, topic in enumerate(model.policy_topics):
+        if topic.id in directions:
+            report.add(item.path, item.line("policy_topics", i, "id"), "BV131", f"'{topic.id}' is a direction already; a policy topic needs its own id")
+        for j, example in enumerate(topic.examples):
+            unknown(example, examples, "example", "policy_topics", i, "examples", j)
+    for i, name in enumerate(model.running):
+        for j, direction in enumerate(name.directions):
+            unknown(direction, directions, "direction", "running", i, "directions", j)
+    for key, allowed in TEXTS.items():
+        text = model.texts.get(key)
+        if text is None:
+            report.add(item.path, item.line("texts"), "BV132", f"the sentence '{key}' is missing from 'texts'")
+        elif key in LISTS:
+            if not isinstance(text, tuple) or len(text) != LISTS[key]:
+                report.add(item.path, item.line("texts", key), "BV134", f"'{key}' must be a list of {LISTS[key]} words")
+        elif not isinstance(text, str):
+            report.add(item.path, item.line("texts", key), "BV134", f"'{key}' must be one sentence (text), not a list")
+        else:
+            extra = sorted(set(_PLACEHOLDER.findall(text)) - set(allowed))
+            if extra:
+                fills = ", ".join("{" + a + "}" for a in allowed) or "none"
+                report.add(item.path, item.line("texts", key), "BV134", f"'{key}' uses {', '.join('{' + e + '}' for e in extra)}, which it cannot fill; it fills: {fills}")
+    for key in sorted(set(model.texts) - set(TEXTS)):
+        report.add(item.path, item.line("texts", key), "BV130", f"unknown sentence '{key}'; {_hint(key, list(TEXTS))}no evaluator uses it")
+
+
+def _check_items(checklists: list[Loaded], model: AdviceModel, directions: list[str], report: Reporter) -> None:
+    steps = [step.id for step in model.first_steps]
+    topics = [*directions, *(topic.id for topic in model.policy_topics)]
+    judged: set[str] = set()
+    for loaded in checklists:
+        checklist: Checklist = loaded.record
+        for i, question in enumerate(checklist.items):
+            if question.feeds is None:
+                report.add(
+                    loaded.path, loaded.line("items", i), "BV132", f"question '{question.id}' does not say what it feeds: add 'feeds' (a situation field, judgement, first, policy or verslag)"
+                )
+                continue
+            valid = {"judgement": directions, "first": steps, "policy": topics}.get(question.feeds)
+            if valid is not None and question.about is not None and question.about not in valid:
+                report.add(
+                    loaded.path,
+                    loaded.line("items", i, "about"),
+                    "BV130",
+                    f"'{question.about}' is not a {question.feeds} subject; {_hint(question.about, valid)}valid: {', '.join(valid)}",
+                )
+            if question.feeds == "judgement" and question.about:
+                judged.add(question.about)
+    if checklists and judged:
+        missing = [d for d in directions if d not in judged]
         if missing:
-            report.add(item.path, item.line("notes") if rules.notes else 1, "BV132", f"every phase needs a note; missing: {', '.join(missing)}")
-
-
-def _check_scoring(item: Loaded, vocabularies: dict[str, tuple[str, ...]], report: Reporter) -> None:
-    scoring: ExampleScoring = item.record
-    for key in ("match", "mismatch"):
-        for field in getattr(scoring, key):
-            if field not in MATCHABLE:
-                report.add(
-                    item.path,
-                    item.line(key, field),
-                    "BV130",
-                    f"'{key}' names field '{field}', which examples cannot match; {_hint(field, MATCHABLE)}valid fields: {', '.join(MATCHABLE)}",
-                )
-    for key, name in (("evidence", "bewijsniveaus"), ("effect", "effectrichtingen")):
-        valid = vocabularies.get(name, ())
-        for value in getattr(scoring, key):
-            if valid and value not in valid:
-                report.add(
-                    item.path,
-                    item.line(key, value),
-                    "BV130",
-                    f"'{value}' in '{key}' is not in vocabulary '{name}'; {_hint(value, valid)}valid values: {', '.join(valid)}",
-                )
+            report.add(checklists[0].path, 1, "BV132", f"every direction needs a 'judgement' question in step 3; missing: {', '.join(missing)}")

@@ -24,7 +24,7 @@ KINDS = (
     ("vocabularies", "vocabulary", "vocabularies"),
     ("synonyms", "synonym group", "synonym groups"),
     ("advice_rules", "advice rule set", "advice rule sets"),
-    ("example_scoring", "example scoring", "example scorings"),
+    ("advice_model", "advice model", "advice models"),
 )
 
 

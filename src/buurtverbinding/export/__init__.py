@@ -36,7 +36,7 @@ from .._compare import Comparison, ComparisonEntry, ComparisonRow, compare
 from .._io import write_atomic
 from .._version import __version__
 from ..catalog import CATALOG_FORMAT, Catalog, UnknownValueError
-from ..models import AdviceRules, Checklist, Direction, Example, ExampleScoring, Retirement, Step, Synonym, Term, Vocabulary
+from ..models import AdviceModel, AdviceRules, Checklist, Direction, Example, Retirement, Step, Synonym, Term, Vocabulary
 from . import _csv
 from ._format import EXPORT_FORMAT
 from ._sqlite import sqlite_bytes
@@ -107,9 +107,9 @@ class _Export(BaseModel):
     retired: tuple[Retirement, ...]
     """Ids that left the catalogue, by id, each with the id that replaces it; they are never reused."""
     advice_rules: tuple[AdviceRules, ...] = ()
-    """The advice rules per situation field (which answer gives which direction points), in their order."""
-    example_scoring: tuple[ExampleScoring, ...] = ()
-    """How the advice gives practical examples their points (one rule set)."""
+    """The fit rules per situation field (which answer points to which direction, with what weight), in their order."""
+    advice_model: tuple[AdviceModel, ...] = ()
+    """The advice model: the phase order, thresholds, example weights and every sentence of the advice."""
     synonyms: tuple[Synonym, ...] = ()
     """Groups of Dutch words that search treats as the same (reviewed content), by id."""
 
@@ -121,7 +121,7 @@ class _EveryKeyRequired(GenerateJsonSchema):
         return True
 
 
-_RECORDS = ("title", "directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired", "advice_rules", "example_scoring", "synonyms")
+_RECORDS = ("title", "directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired", "advice_rules", "advice_model", "synonyms")
 """The fields that the export and :class:`~buurtverbinding.catalog.Catalog` share."""
 
 
