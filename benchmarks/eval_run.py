@@ -87,12 +87,12 @@ def recommend_quality(cat: Any, show: str | None = None) -> dict[str, float]:
                     data = {"description": " ".join(case["description"].split())}
                 situation = Situation.model_validate(data, context={"catalog": cat})
                 advice = cat.recommend(situation, limit=5)
-                ranked = [d.direction.id for d in advice.directions]
+                ranked = [d.id for d in advice.directions]
                 primary = case["directions"][0]
                 top1 += ranked[:1] == [primary]
                 rank = ranked.index(primary) + 1 if primary in ranked else None
                 reciprocal += 1 / rank if rank else 0.0
-                found = any(e.example.direction in case["directions"] for e in advice.examples[:5])
+                found = any(e.direction in case["directions"] for e in advice.examples[:5])
                 hits += found
                 if show == split:
                     print(f"  {mode} {case['id']} want {case['directions']} got {ranked[:3]} rank {rank} hit5 {found}")

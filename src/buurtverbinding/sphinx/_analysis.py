@@ -2,17 +2,18 @@
 
 ``bv:analysis`` renders every checklist of the step plan as a form (radio groups, checkboxes,
 ja / nee / weet niet, scales, text areas), the optional fields datum, buurt and aanwezigen, and
-an empty advice region that ``static/bv-analysis.js`` fills while the answers change. The script
-evaluates the compiled advice rules exactly as :mod:`buurtverbinding.advice` does (a Playwright
-test compares both on hundreds of answer sets). Its data is written at the end of an HTML build
-as ``_static/bv-analysis-data.js``, a script that sets one global: the page works from a folder
-opened directly (``file://``), where browsers refuse ``fetch()``. The page carries a
+an empty advice region that ``static/bv-analysis.js`` (the page controller) fills while the
+answers change. The advice comes from ``static/bv-advice.js``, which interprets the same advice
+table as :mod:`buurtverbinding.advice` (the conformance suite in ``tests/advice-cases/`` runs
+against both). The table is written at the end of an HTML build as ``_static/bv-advice-data.js``,
+a script that sets ``bv.data.advice``: the page works from a folder opened directly
+(``file://``), where browsers refuse ``fetch()``. The page carries a
 Content-Security-Policy that allows its own files only, so the answers never leave the browser.
 
 Each checklist rendered by ``bv:checklist`` gets a link to its part of the form ("Vul deze
 checklist in op het scherm") when the project has an analysis page.
 
-``bv:advice-rules`` prints the advice rules from the catalogue (``:show: phase``, ``facets``,
+``bv:advice-rules`` prints the advice model from the catalogue (``:show: phase``, ``facets``,
 ``examples`` or ``threshold``), so that the explanation of the advice cannot drift from the rules.
 """
 
@@ -29,7 +30,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .._io import write_if_changed
 from .._version import __version__
-from ..models import FACETS, ExampleScoring
+from ..advice._table import advice_table
+from ..models import FACETS, AdviceModel
 from ._base import BvDirective
 from ._data import catalog
 
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DATA_FILE",
+    "EVALUATOR_FILE",
     "SCRIPT_FILE",
     "STYLE_FILE",
     "AdviceRulesDirective",
@@ -54,11 +57,11 @@ __all__ = [
     "setup_analysis",
 ]
 
-DATA_FILE = "bv-analysis-data.js"
+DATA_FILE = "bv-advice-data.js"
+EVALUATOR_FILE = "bv-advice.js"
 SCRIPT_FILE = "bv-analysis.js"
 STYLE_FILE = "bv-analysis.css"
 ANCHOR = "bv-analysis"
-GLOBAL = "BV_ANALYSIS_DATA"
 
 CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
@@ -78,10 +81,6 @@ FEEDS = {facet.feeds: facet for facet in FACETS if facet.feeds}
 # --- bv:advice-rules ------------------------------------------------------------------------
 
 
-def _points(value: int) -> str:
-    return f"{value:+d}" if value else "0"
-
-
 def _table(header: list[str], rows: list[list[str]], classes: list[str] | None = None) -> nodes.table:
     table = nodes.table(classes=["bv-rules-table", *(classes or [])])
     group = nodes.tgroup(cols=len(header))
@@ -98,10 +97,11 @@ def _table(header: list[str], rows: list[list[str]], classes: list[str] | None =
 
 
 class AdviceRulesDirective(BvDirective):
-    """``bv:advice-rules``: the advice rules of the catalogue as tables.
+    """``bv:advice-rules``: the advice model of the catalogue as tables.
 
-    ``:show: phase`` the phase table (phase × direction), ``facets`` one table per answer field,
-    ``examples`` the points of the examples, ``threshold`` the sentence with the threshold.
+    ``:show: phase`` what each phase puts first, holds back and how it breaks ties; ``facets``
+    one table per answer field (the weight per direction); ``examples`` how examples are ranked;
+    ``threshold`` when a direction is suggested.
     """
 
     option_spec: ClassVar = {"show": lambda arg: directives.choice(arg, ("phase", "facets", "examples", "threshold"))}
@@ -109,84 +109,69 @@ class AdviceRulesDirective(BvDirective):
     def run(self) -> list[nodes.Node]:
         cat = self.cat
         self.use("directions")
-        for rule_id in [r.id for r in cat.advice_rules] + [r.id for r in cat.example_scoring]:
+        for rule_id in [r.id for r in cat.advice_rules] + [r.id for r in cat.advice_model]:
             self.use("record", rule_id)
         show = self.options.get("show", "facets")
-        if not cat.example_scoring:
-            text = "Deze catalogus heeft geen adviesregels."
+        if not cat.advice_model:
+            text = "Deze catalogus heeft geen adviesmodel."
             return [nodes.paragraph(text, text)]
-        scoring = cat.example_scoring[0]
+        model = cat.advice_model[0]
+        short = {d.id: d.short_title for d in cat.directions}
         if show == "threshold":
-            return [self._threshold(scoring)]
+            fit = model.fit
+            text = (
+                f"Een richting komt in het voorstel als haar gewicht minstens {fit.suggest_min} is en minstens "
+                f"{fit.suggest_share} procent van de richting die het best past. Vanaf {fit.strong_share} procent wijst de "
+                "analyse sterk op een richting."
+            )
+            return [nodes.paragraph(text, text)]
+        if show == "phase":
+            self.use("vocab", "fasen")
+            steps = {step.id: step.title for step in model.first_steps}
+            rows = [
+                [
+                    cat.label("fasen", order.phase),
+                    ", ".join(steps[s] for s in order.first) or "-",
+                    "; ".join(f"{short[h.direction]}: {h.why}" for h in order.later) or "-",
+                    ", ".join(short[d] for d in order.prefer),
+                ]
+                for order in model.phases
+            ]
+            return [_table(["Fase", "Eerst", "Later", "Bij gelijke stand"], rows, ["bv-rules-phase"])]
         if show == "examples":
-            return [self._examples(cat, scoring)]
-        directions = sorted(cat.directions, key=lambda d: d.number)
+            return [self._examples(cat, model)]
         out: list[nodes.Node] = []
         for rule_set in sorted(cat.advice_rules, key=lambda r: (r.order, r.id)):
-            if (rule_set.field == "phase") != (show == "phase"):
-                continue
             vocabulary = FEEDS[rule_set.field].vocabulary or ""
             self.use("vocab", vocabulary)
-            values = cat.vocabulary(vocabulary).values
-            if show == "phase":
-                header = [FEEDS[rule_set.field].singular.capitalize(), *(d.short_title for d in directions)]
-                rows = []
-                for value in values:
-                    given = {r.direction: r.points for r in rule_set.rules if r.value == value.id}
-                    rows.append([f"{value.label} ({value.id})", *(_points(given.get(d.id, 0)) for d in directions)])
-                out.append(_table(header, rows, ["bv-rules-phase"]))
-                continue
             out.append(nodes.paragraph("", "", nodes.strong(rule_set.title, rule_set.title), classes=["bv-rules-title"]))
             out.append(nodes.paragraph(rule_set.description, rule_set.description))
-            short = {d.id: d.short_title for d in directions}
             rows = []
-            for value in values:
+            for value in cat.vocabulary(vocabulary).values:
                 matching = [r for r in rule_set.rules if r.value == value.id]
                 if matching:
-                    rows.append([f"{value.label} ({value.id})", ", ".join(f"{short[r.direction]} {_points(r.points)}" for r in matching)])
-            out.append(_table(["Antwoord", "Punten per richting"], rows))
+                    rows.append([value.label, ", ".join(f"{short[r.direction]} {r.points}" for r in matching)])
+            out.append(_table(["Antwoord", "Gewicht per richting"], rows))
         return out
 
-    def _threshold(self, scoring: ExampleScoring) -> nodes.paragraph:
-        paragraph = nodes.paragraph()
-        paragraph += nodes.Text("De punten worden opgeteld. Een richting met ")
-        strong = f"{scoring.called_for} punten of meer"
-        paragraph += nodes.strong(strong, strong)
-        paragraph += nodes.Text(" is ")
-        paragraph += nodes.emphasis("nodig", "nodig")
-        paragraph += nodes.Text(" in deze situatie.")
-        return paragraph
-
-    def _examples(self, cat: Catalog, s: ExampleScoring) -> nodes.table:
-        self.use("vocab", "bewijsniveaus")
+    def _examples(self, cat: Catalog, model: AdviceModel) -> nodes.table:
         self.use("vocab", "effectrichtingen")
-        rows = [
-            ["De fase van de buurt past bij het voorbeeld", _points(s.phase_match)],
-            ["Het voorbeeld is bedoeld voor de fase ernaast (bijvoorbeeld spanningen bij ongemak)", _points(s.phase_adjacent)],
-            ["Het voorbeeld is bedoeld voor een fase die verder weg ligt", _points(s.phase_far)],
-            ["De richting van het voorbeeld staat bovenaan", _points(s.top_direction)],
-            ["De richting van het voorbeeld is ook nodig", _points(s.called_direction)],
-            ["Alleen een tweede richting van het voorbeeld is nodig", _points(s.secondary_direction)],
-            ["De fase houdt de richting van het voorbeeld tegen (een min in de tabel van de fase)", "dezelfde min als in de tabel van de fase"],
-        ]
-        for field, points in s.match.items():
-            facet = FEEDS[field]
-            rows.append([f"Per {facet.singular} die overeenkomt (hoogstens {s.match_cap} per soort)", _points(points)])
-        for field, points in s.mismatch.items():
-            facet = FEEDS[field]
-            rows.append([f"U noemt {facet.plural}, en het voorbeeld is alleen bedoeld voor andere {facet.plural}", _points(points)])
+        w = model.examples
+        rows = [[f"Per {FEEDS[field].singular} die overeenkomt (de kern)", str(points)] for field, points in w.core.items()]
         rows += [
-            [f"Per partner die het voorbeeld nodig heeft en die al aan tafel zit (hoogstens {s.partner_cap})", _points(s.partner)],
-            ["De kosten passen binnen het budget", _points(s.within_budget)],
-            ["De kosten liggen boven het budget", _points(s.over_budget)],
+            [f"Per plek die overeenkomt (hoogstens {w.cap} per soort)", str(w.place)],
+            ["De richting van het voorbeeld staat bovenaan het plan", str(w.plan_first)],
+            ["De richting van het voorbeeld staat in het plan", str(w.plan)],
+            ["Alleen een tweede richting van het voorbeeld staat in het plan", str(w.secondary)],
+            [f"Per partner die al aan tafel zit (hoogstens {w.partner_cap})", str(w.partner)],
+            ["De kosten passen binnen het budget", str(w.within_budget)],
+            ["De kosten liggen boven het budget", str(w.over_budget)],
+            ["Een databank of erkenningscommissie beoordeelde het", str(w.rated)],
         ]
-        for value in cat.vocabulary("bewijsniveaus").values:
-            if value.id in s.evidence:
-                rows.append([f"Een databank beoordeelde het als '{value.label}'", _points(s.evidence[value.id])])
         for value in cat.vocabulary("effectrichtingen").values:
-            if value.id in s.effect:
-                rows.append([f"Effect volgens de bronnen: {value.label.lower()}", _points(s.effect[value.id])])
-        return _table(["Regel", "Punten"], rows, ["bv-rules-examples"])
+            if value.id in w.effect:
+                rows.append([f"Effect volgens de bronnen: {value.label.lower()}", str(w.effect[value.id])])
+        return _table(["Regel", "Gewicht"], rows, ["bv-rules-examples"])
 
 
 # --- bv:analysis: the form ------------------------------------------------------------------
@@ -221,7 +206,7 @@ class AnalysisDirective(BvDirective):
             for item in checklist.items:
                 if item.vocabulary:
                     self.use("vocab", item.vocabulary)
-        for rule_id in [r.id for r in cat.advice_rules] + [r.id for r in cat.example_scoring]:
+        for rule_id in [r.id for r in cat.advice_rules] + [r.id for r in cat.advice_model]:
             self.use("record", rule_id)
         docs = getattr(self.env, _ENV_KEY, None)
         if docs is None:
@@ -245,10 +230,20 @@ def _choice(name: str, control: str, value: str, label: str, kind: str = "radio"
     )
 
 
-def _item_html(cat: Catalog, item: ChecklistItem) -> str:
+def _feeds_label(texts: dict[str, Any], item: ChecklistItem) -> str:
+    """What the answer does, in the words of the advice model (``feeds_*`` sentences)."""
+    feeds = item.feeds or "verslag"
+    if feeds == "verslag":
+        return str(texts["feeds_report"])
+    return str(texts["feeds_advice"]).format(what=texts[f"field_{feeds}"])
+
+
+def _item_html(cat: Catalog, item: ChecklistItem, texts: dict[str, Any]) -> str:
     key = f"bv-an-{item.id}"
     help_id = f"{key}-help"
+    feeds = item.feeds or "verslag"
     help_html = f'<p class="bv-an-help" id="{help_id}">{_e(item.help)}</p>\n' if item.help else ""
+    help_html += f'<p class="bv-an-feeds bv-an-feeds-{"report" if feeds == "verslag" else "advice"}">{_e(_feeds_label(texts, item))}</p>\n'
     described = f' aria-describedby="{help_id}"' if item.help else ""
     if item.kind == "text":
         return (
@@ -268,8 +263,8 @@ def _item_html(cat: Catalog, item: ChecklistItem) -> str:
             options = [(v.id, v.label) for v in cat.vocabulary(item.vocabulary or "").values]
             empty = "Niet ingevuld"
         elif item.kind == "yes_no":
-            options = [("ja", "Ja"), ("nee", "Nee")]
-            empty = "Weet niet"
+            options = [("ja", "Ja"), ("nee", "Nee"), ("weet-niet", "Weet niet")]
+            empty = "Niet ingevuld"
         else:
             scale = item.scale
             assert scale is not None
@@ -299,6 +294,7 @@ def form_html(cat: Catalog) -> str:
         "</fieldset>\n"
     ]
     steps = {step.id: step for step in cat.steps}
+    texts = advice_table(cat)["texts"]
     for step in sorted(cat.steps, key=lambda s: s.number):
         checklists = sorted((c for c in cat.checklists if c.step == step.id), key=lambda c: (c.order, c.id))
         if not checklists:
@@ -308,7 +304,7 @@ def form_html(cat: Catalog) -> str:
         for checklist in checklists:
             out.append(f'<section class="bv-an-checklist" id="{ANCHOR}-{checklist.id}" aria-labelledby="{ANCHOR}-{checklist.id}-title">\n')
             out.append(f'<h3 id="{ANCHOR}-{checklist.id}-title">{_e(checklist.title)}</h3>\n<p class="bv-an-purpose">{_e(checklist.purpose)}</p>\n')
-            out.extend(_item_html(cat, item) for item in checklist.items)
+            out.extend(_item_html(cat, item, texts) for item in checklist.items)
             out.append("</section>\n")
         out.append("</section>\n")
     return "".join(out)
@@ -337,12 +333,12 @@ def page_html(form: str, root: str, docname: str, site: str) -> str:
         "</div>\n"
         '<div class="bv-an-layout">\n<form class="bv-an-form" action="#" aria-label="Checklists van het stappenplan">\n'
         + form
-        + '<p class="bv-an-sticky"><span data-bv-summary="">Het advies verschijnt zodra u antwoorden invult.</span> '
+        + '<p class="bv-an-sticky"><span data-bv-summary="" aria-live="polite">Het advies verschijnt zodra u antwoorden invult.</span> '
         '<a href="#bv-an-advice-title">Naar het advies</a></p>\n'
         "</form>\n"
         '<section class="bv-an-advice" aria-labelledby="bv-an-advice-title">\n'
         '<h2 id="bv-an-advice-title">Advies</h2>\n'
-        '<div class="bv-an-advice-body" data-bv-advice="" aria-live="polite">'
+        '<div class="bv-an-advice-body" data-bv-advice="">'
         "<p>Het advies verschijnt hier zodra u antwoorden invult.</p></div>\n"
         "</section>\n</div>\n</div>\n"
     )
@@ -398,83 +394,25 @@ def _link_checklists(app: Sphinx, doctree: nodes.document, docname: str) -> None
 
 
 def analysis_data(cat: Catalog, url_of: Any = None) -> dict[str, Any]:
-    """Everything the browser evaluator needs, from the compiled catalogue. ``url_of(example_id)``
-    gives the address of an example's page relative to the site root (or ``None``)."""
-    needed = {"fasen", "kostenniveaus", "bewijsniveaus", "effectrichtingen", "actoren"}
-    needed |= {facet.vocabulary for facet in FEEDS.values() if facet.vocabulary}
-    needed |= {item.vocabulary for c in cat.checklists for item in c.items if item.vocabulary}
-    vocabularies = {name: [[v.id, v.label] for v in cat.vocabulary(name).values] for name in sorted(needed)}
-    steps = {s.id: s.number for s in cat.steps}
-    checklists = sorted(cat.checklists, key=lambda c: (steps.get(c.step, 99), c.order, c.id))
-    items = [
-        {
-            k: v
-            for k, v in {
-                "id": i.id,
-                "checklist": c.id,
-                "question": i.question,
-                "kind": i.kind,
-                "vocabulary": i.vocabulary,
-                "scale": [i.scale.min, i.scale.max, i.scale.low_label, i.scale.high_label] if i.scale else None,
-                "feeds": i.feeds,
-            }.items()
-            if v is not None
-        }
-        for c in checklists
-        for i in c.items
-    ]
-    examples = []
-    for e in cat.examples:
-        examples.append(
-            {
-                k: v
-                for k, v in {
-                    "id": e.id,
-                    "title": e.title,
-                    "summary": e.summary,
-                    "organisation": e.organisation,
-                    "direction": e.direction,
-                    "secondary": list(e.secondary_directions) or None,
-                    "phases": list(e.phases),
-                    "locations": list(e.locations),
-                    "target_groups": list(e.target_groups),
-                    "intermediate_groups": list(e.intermediate_groups) or None,
-                    "partners": list(e.partners) or None,
-                    "forms": list(e.forms) or None,
-                    "causes": list(e.causes) or None,
-                    "dividing_lines": list(e.dividing_lines) or None,
-                    "level": e.evidence.level,
-                    "effect": e.evidence.effect,
-                    "cost": e.cost.band if e.cost else None,
-                    "source": [e.sources[0].title, e.sources[0].url],
-                    "url": url_of(e.id) if url_of else None,
-                }.items()
-                if v is not None
-            }
-        )
-    rules = [r.model_dump(mode="json", exclude_none=True) for r in sorted(cat.advice_rules, key=lambda r: (r.order, r.id))]
-    return {
-        "package": __version__,
-        "version": cat.version,
-        "directions": [{"id": d.id, "number": d.number, "title": d.title, "short": d.short_title} for d in cat.directions],
-        "checklists": [{"id": c.id, "title": c.title} for c in checklists],
-        "items": items,
-        "vocabularies": vocabularies,
-        "rated": [v.id for v in cat.vocabulary("bewijsniveaus").values if v.rated],
-        "words": {field: [f.singular if field != "budget" else "budget", f.plural, f.vocabulary] for field, f in FEEDS.items()},
-        "rules": rules,
-        "scoring": cat.example_scoring[0].model_dump(mode="json") if cat.example_scoring else None,
-        "fields": [facet.feeds for facet in FACETS if facet.feeds],
-        "retired": {r.id: r.replaced_by for r in cat.retired},
-        "examples": examples,
-    }
+    """What the page needs besides the advice table: the package and content versions, and the
+    address of each example's page relative to the site root (``url_of(example_id)``)."""
+    urls = {e.id: url_of(e.id) for e in cat.examples} if url_of else {}
+    return {"package": __version__, "version": cat.version, "urls": {k: v for k, v in urls.items() if v}}
 
 
-def data_script(data: dict[str, Any]) -> bytes:
-    """The data as a script that sets one global (``file://`` pages cannot fetch JSON)."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("</", "<\\/")  # never closes a script element
-    return f"window.{GLOBAL} = {text};\n".encode()
+def data_script(cat: Catalog, url_of: Any = None) -> bytes:
+    """``bv.data.advice`` (the advice table) and ``bv.data.analysis`` as one script: ``file://``
+    pages cannot fetch JSON."""
+
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")  # never closes a script
+
+    return (
+        'var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof globalThis !== "undefined" ? globalThis : window).bv || {};\n'
+        "bv.data = bv.data || {};\n"
+        f"bv.data.advice = {dumps(advice_table(cat))};\n"
+        f"bv.data.analysis = {dumps(analysis_data(cat, url_of))};\n"
+    ).encode()
 
 
 def _write_data(app: Sphinx, exception: BaseException | None) -> None:
@@ -490,13 +428,14 @@ def _write_data(app: Sphinx, exception: BaseException | None) -> None:
         entry = domain.objects.get(identifier)
         return builder.get_target_uri(entry.docname) + "#" + entry.anchor if entry else None
 
-    write_if_changed(Path(builder.outdir) / "_static" / DATA_FILE, data_script(analysis_data(catalog(env), url_of)))
+    write_if_changed(Path(builder.outdir) / "_static" / DATA_FILE, data_script(catalog(env), url_of))
 
 
 def _page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if pagename not in getattr(app.builder.env, _ENV_KEY, set()):
         return
     app.add_js_file(DATA_FILE)
+    app.add_js_file(EVALUATOR_FILE, loading_method="defer")
     app.add_js_file(SCRIPT_FILE, loading_method="defer")
     app.add_css_file(STYLE_FILE)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
