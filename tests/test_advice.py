@@ -1,21 +1,33 @@
-"""The recommender: Situation checks, direction and example scores with reasons, realistic cases."""
+"""The advice: Situation checks, the model in the guide's order on realistic cases, the rules as content.
+
+The conformance suite (``tests/advice-cases/``) pins the evaluator's whole output per case; this
+module checks the Python surface around it (``Situation``, ``recommend``, typed results) and the
+model's behaviour on situations taken from the guide.
+"""
 
 from __future__ import annotations
+
+import warnings
 
 import pytest
 from pydantic import ValidationError
 
 import buurtverbinding as bv
 from buurtverbinding.advice import Advice, Situation, recommend
-from buurtverbinding.advice import _rules as rules
 
 
 def directions(advice: Advice) -> list[str]:
-    return [d.direction.id for d in advice.directions]
+    return [d.id for d in advice.directions]
 
 
 def example_ids(advice: Advice) -> list[str]:
-    return [a.example.id for a in advice.examples]
+    return [e.id for e in advice.examples]
+
+
+def dump(cat) -> dict:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # see the report: the advice model's dump warns about list/tuple
+        return cat.model_dump(mode="json")
 
 
 # --- Situation ---------------------------------------------------------------------------
@@ -33,11 +45,14 @@ def test_situation_is_frozen_and_accepts_single_values(cat):
     ("data", "noun", "hint"),
     [
         ({"phase": "ongemakk"}, "phase", "did you mean 'ongemak'"),
-        ({"locations": ["portiek", "pleinn"]}, "location", "did you mean 'plein'"),
-        ({"target_groups": ["pubers"]}, "target group", "valid values: bewoners"),
-        ({"partners": ["politie"]}, "partner", "wijkagent"),
+        ({"locations": ["portiek", "pleinn"]}, "locations", "did you mean 'plein'"),
+        ({"target_groups": ["pubers"]}, "target groups", "bewoners"),
+        ({"partners": ["politie"]}, "partners", "wijkagent"),
         ({"budget": "veel"}, "budget", "laag, midden, hoog"),
-        ({"causes": ["ruzie"]}, "cause", "kleine-ergernissen"),
+        ({"causes": ["ruzie"]}, "causes", "kleine-ergernissen"),
+        ({"judgements": {"ontmoetingen": "ja"}}, "judgements subject", "did you mean 'ontmoeting'"),
+        ({"first": {"veiligheid": "ja"}}, "first subject", "basisveiligheid"),
+        ({"policy": {"signaal": "nee"}}, "policy subject", "signalen"),
     ],
 )
 def test_situation_rejects_values_outside_the_vocabulary(cat, data, noun, hint):
@@ -48,11 +63,27 @@ def test_situation_rejects_values_outside_the_vocabulary(cat, data, noun, hint):
     assert info.value.valid  # the valid values travel with the error
 
 
+@pytest.mark.parametrize("answer", ["misschien", 1, None, ["ja"]])
+def test_judgements_take_ja_nee_or_weet_niet(cat, answer):
+    with pytest.raises(ValidationError):
+        Situation(judgements={"jeugd": answer})
+
+
+def test_judgement_words_are_normalised(cat):
+    s = Situation(judgements={"jeugd": " Yes", "ontmoeting": "no", "gemeente": "Weet niet"}, first={"basisveiligheid": "JA"})
+    assert s.judgements == {"jeugd": "ja", "ontmoeting": "nee", "gemeente": "weet-niet"}
+    assert s.first == {"basisveiligheid": "ja"}
+
+
 def test_situation_model_validate_uses_the_catalogue_from_the_context(cat):
     s = Situation.model_validate({"phase": "rust", "locations": ["plein"]}, context={"catalog": cat})
-    assert s.phase == "rust" and s.locations == ("plein",)
+    assert s.phase == "rust" and s.locations == ("plein",) and s.catalog is cat
     with pytest.raises(bv.UnknownValueError, match="unknown phase 'kalm'"):
         Situation.model_validate({"phase": "kalm"}, context={"catalog": cat})
+
+
+@pytest.mark.xfail(strict=True, reason="bug in advice/_situation.py: model_validate_json is not wrapped like model_validate, so the private _Rejected escapes")
+def test_situation_model_validate_json_raises_the_packages_error(cat):
     with pytest.raises(bv.UnknownValueError):
         Situation.model_validate_json('{"forms": ["ruzie"]}', context={"catalog": cat})
 
@@ -62,6 +93,8 @@ def test_situation_rejects_unknown_fields_and_wrong_types(cat):
         Situation(fase="ongemak")  # type: ignore[call-arg]
     with pytest.raises(ValidationError):
         Situation(phase=3)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        Situation(locations={"plein": True})  # type: ignore[arg-type]
 
 
 def test_existing_is_free(cat):
@@ -70,12 +103,36 @@ def test_existing_is_free(cat):
 
 def test_recommend_checks_its_arguments(cat):
     with pytest.raises(TypeError, match="Situation"):
+        recommend(cat, {"phase": "rust"})  # type: ignore[arg-type]
+    for bad in (0, -1, True, 2.5, "5"):
+        with pytest.raises(ValueError, match="limit"):
+            recommend(cat, Situation(phase="rust"), limit=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.xfail(strict=True, reason="bug in catalog.py Catalog.recommend/gaps: a dict gets AttributeError ('dict' has no 'recommend'), not the TypeError of recommend()")
+def test_catalog_recommend_refuses_a_mapping_with_a_type_error(cat):
+    with pytest.raises(TypeError, match="Situation"):
         cat.recommend({"phase": "rust"})  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="limit"):
-        cat.recommend(Situation(phase="rust"), limit=0)
 
 
-# --- the two cases of the issue -------------------------------------------------------------
+def test_a_situation_checked_against_another_catalogue_is_refused(cat):
+    other = type(cat).model_validate(dump(cat))
+    situation = Situation.for_catalog(other, phase="rust")
+    assert situation.catalog is other
+    with pytest.raises(ValueError, match="another catalogue"):
+        recommend(cat, situation)
+    with pytest.raises(ValueError, match="another catalogue"):
+        situation.recommend(catalog=cat)
+    assert situation.recommend().summary == recommend(other, situation).summary
+
+
+def test_limit_sets_the_number_of_examples(cat):
+    s = Situation(phase="spanningen", locations=["buurt"], target_groups=["jongeren", "bewoners"])
+    assert len(recommend(cat, s, limit=2).examples) == 2
+    assert example_ids(recommend(cat, s, limit=2)) == example_ids(recommend(cat, s, limit=8))[:2]
+
+
+# --- the two cases of the first issue, in the new model -------------------------------------
 
 PORTIEK = {
     "phase": "ongemak",
@@ -87,47 +144,37 @@ PORTIEK = {
 
 
 def test_portiekflat_old_and_new_residents_points_to_woonomgeving(cat):
-    advice = cat.recommend(Situation(**PORTIEK), limit=5)
+    advice = cat.recommend(Situation(**PORTIEK))
     assert directions(advice)[0] == "woonomgeving"
     top = advice.directions[0]
-    assert top.called_for and top.score == sum(r.points for r in top.reasons)
-    assert {r.field for r in top.reasons} >= {"phase", "locations", "target_groups", "causes", "dividing_lines"}
-    assert advice.notes and "preventie en contact" in advice.notes[0]
-    assert len(advice.examples) == 5
-    for a in advice.examples:
-        assert a.example.direction == "woonomgeving"
-        texts = [r.text for r in a.reasons]
-        assert "fase 'Ongemak' past bij dit voorbeeld" in texts  # the answer and the field are named
-        assert any(r.field == "direction" for r in a.reasons)
-        assert a.score == sum(r.points for r in (*a.reasons, *a.caveats))
-    portiek_label = cat.label("locaties", "portiek")
-    assert sum(any(portiek_label in r.text for r in a.reasons) for a in advice.examples) >= 4
-    assert {"portiekgesprekken", "buurtbemiddeling"} & set(example_ids(advice))
+    assert top.source == "analysis" and top.fit > 0
+    for label in (cat.label("locaties", "portiek"), cat.label("oorzaken", "kleine-ergernissen")):
+        assert label in top.reason  # the reason names the answers behind it, in words
+    assert "punt" not in top.reason
+    assert advice.later == () and advice.declined == ()
+    assert advice.examples and advice.examples[0].direction == "woonomgeving"
+    assert {"portiekgesprekken", "buurtbemiddeling"} <= set(example_ids(advice))
+    assert sum(e.direction == "woonomgeving" for e in advice.examples) >= 3
 
 
-def test_incidents_with_young_people_on_a_square_put_youth_and_safety_first(cat):
-    advice = cat.recommend(Situation(phase="incidenten", locations=["plein"], target_groups=["jongeren"]), limit=5)
-    assert set(directions(advice)[:2]) == {"jeugd", "veiligheid"}
-    ontmoeting = next(d for d in advice.directions if d.direction.id == "ontmoeting")
-    assert not ontmoeting.called_for
-    assert any(r.points < 0 and r.field == "phase" for r in ontmoeting.reasons)
-    assert "basisveiligheid" in advice.notes[0]
-    for a in advice.examples[:3]:
-        assert {"jeugd", "veiligheid"} & set(a.example.directions)
-        assert "incidenten" in a.example.phases
+def test_incidents_with_young_people_on_a_square(cat):
+    advice = cat.recommend(Situation(phase="incidenten", locations=["plein"], target_groups=["jongeren"]))
+    # Safety first as steps (Eerst), the response chosen on fit (Dan), meeting waits (Later).
+    assert [f.id for f in advice.first][:1] == ["basisveiligheid"]
+    assert directions(advice)[0] == "jeugd"
+    assert "ontmoeting" not in directions(advice) and [h.id for h in advice.later] == ["ontmoeting"]
+    assert advice.later[0].why and advice.later[0].why.rstrip(".").lower() in advice.later[0].reason.lower()
+    assert advice.headline.startswith("Eerst: basisveiligheid herstellen")
+    assert all(e.direction != "ontmoeting" for e in advice.examples)  # nothing from a direction that waits
     assert {"straatcoaches-amsterdam", "buurtvaders"} <= set(example_ids(advice))
 
 
-def test_incidents_hold_meeting_activities_back(cat):
-    advice = cat.recommend(Situation(phase="incidenten", locations=["straat", "buurt"], forms=["intimidatie"]), limit=None)
-    assert directions(advice)[0] == "veiligheid"
-    for a in advice.examples:
-        if a.example.direction == "ontmoeting":
-            assert any("komt in deze fase later" in c.text and c.points < 0 for c in a.caveats)
-    ranks = {a.example.id: n for n, a in enumerate(advice.examples)}
-    best_meeting = min(n for n, a in enumerate(advice.examples) if a.example.direction == "ontmoeting")
-    best_safety = min(n for n, a in enumerate(advice.examples) if a.example.direction == "veiligheid")
-    assert best_safety < best_meeting and ranks
+def test_a_held_back_direction_never_heads_the_summary(cat):
+    advice = cat.recommend(Situation(phase="incidenten", locations=["ontmoetingsplek"], forms=["vervreemding", "vooroordelen"]))
+    assert "ontmoeting" in [h.id for h in advice.later]
+    assert "ontmoeting" not in directions(advice)
+    assert "Ontmoeting past het best" not in advice.summary and "Dan: Ontmoeting" not in advice.headline
+    assert "Ontmoeting wacht" in advice.summary
 
 
 # --- more realistic situations ----------------------------------------------------------------
@@ -143,30 +190,17 @@ def test_announced_asylum_centre_with_protest_calls_for_the_municipality(cat):
         locations=["buurt", "gemeente"],
         target_groups=["bewoners", "nieuwkomers"],
     )
-    advice = cat.recommend(s, limit=5)
+    advice = cat.recommend(s)
     assert directions(advice)[0] == "gemeente"
     assert "asielopvang-inwoners-informeren-en-betrekken" in example_ids(advice)[:3]
 
 
-def test_international_conflict_echoing_at_school_and_online_calls_for_youth_and_municipality(cat):
-    s = Situation(
-        phase="spanningen",
-        forms=["wij-zij-denken", "online-polarisatie"],
-        causes=["internationale-conflicten", "landelijk-debat-media"],
-        locations=["school", "online"],
-        target_groups=["jongeren"],
-    )
-    advice = cat.recommend(s, limit=5)
-    assert set(directions(advice)[:2]) == {"jeugd", "gemeente"}
-    assert all({"jeugd", "gemeente"} & set(a.example.directions) for a in advice.examples)
-
-
 def test_quiet_street_with_newcomers_and_estrangement_calls_for_meeting(cat):
     s = Situation(phase="rust", forms=["vervreemding"], locations=["straat", "buurt"], target_groups=["bewoners", "nieuwe-bewoners"])
-    advice = cat.recommend(s, limit=5)
-    assert directions(advice)[0] == "ontmoeting"
-    assert sum(a.example.direction == "ontmoeting" for a in advice.examples) >= 3
-    assert all("rust" in a.example.phases for a in advice.examples)
+    advice = cat.recommend(s)
+    assert directions(advice)[0] == "ontmoeting" and advice.later == ()
+    assert sum(e.direction == "ontmoeting" for e in advice.examples) >= 3
+    assert all("rust" in cat.get(e.id).phases for e in advice.examples)  # only examples meant for the phase
 
 
 def test_vulnerable_tenants_in_flats_with_tension(cat):
@@ -178,105 +212,140 @@ def test_vulnerable_tenants_in_flats_with_tension(cat):
         target_groups=["kwetsbare-bewoners"],
         dividing_lines=["met-zonder-rugzak"],
     )
-    advice = cat.recommend(s, limit=5)
+    advice = cat.recommend(s)
     assert directions(advice)[0] == "woonomgeving"
-    assert "woonomgeving" in advice.examples[0].example.directions
-    # the flat's tenants with and without care needs: the matching dividing line is named
     label = cat.label("scheidslijnen", "met-zonder-rugzak")
-    assert any(label in r.text for a in advice.examples for r in a.reasons)
+    assert any(label in e.reason for e in advice.examples)  # the matching dividing line is named
 
 
-def test_caveats_name_missing_partners_and_budget(cat):
-    s = Situation(phase="incidenten", locations=["plein"], target_groups=["jongeren"], forms=["intimidatie"], partners=["wijkagent"], budget="laag")
-    advice = cat.recommend(s, limit=None)
-    coach = next(a for a in advice.examples if a.example.id == "straatcoaches-amsterdam")
-    assert any(r.field == "partners" and "wijkagent" in r.values for r in coach.reasons)
-    missing = next(c for c in coach.caveats if c.field == "partners")
-    assert "straatcoaches" in missing.values and "niet aan tafel" in missing.text
-    if coach.example.cost and coach.example.cost.band != "laag":
-        assert any(c.field == "budget" and c.points < 0 for c in coach.caveats)
-    unrated = [a for a in advice.examples if a.evidence_level == "niet-beoordeeld"]
-    assert unrated and all(any(c.field == "evidence" for c in a.caveats) for a in unrated)
+def test_examples_match_on_their_core_not_on_phase_and_place_alone(cat):
+    # Phase and a place only: no example fits on its core, so none is listed.
+    assert cat.recommend(Situation(phase="incidenten", locations=["plein"])).examples == ()
+    advice = cat.recommend(Situation(phase="incidenten", locations=["plein"], target_groups=["jongeren"]))
+    jongeren = cat.label("doelgroepen", "jongeren")
+    assert advice.examples and all(jongeren in e.reason for e in advice.examples)
+    for e in advice.examples:
+        assert "jongeren" in cat.get(e.id).target_groups
 
 
-def test_examples_for_another_phase_get_a_caveat(cat):
-    advice = cat.recommend(Situation(phase="incidenten", target_groups=["kinderen"], locations=["plein"]), limit=None)
-    for a in advice.examples:
-        if "incidenten" not in a.example.phases:
-            assert any(c.field == "phase" and "past niet" in c.text for c in a.caveats)
+def test_budget_over_the_given_band_is_a_caveat(cat):
+    s = Situation(phase="incidenten", locations=["plein"], target_groups=["jongeren"], forms=["intimidatie"], budget="laag")
+    advice = cat.recommend(s, limit=20)
+    for e in advice.examples:
+        cost = cat.get(e.id).cost
+        over = cost is not None and cost.band != "laag"
+        assert any("budget" in c for c in e.caveats) == over, e.id
 
 
-def test_existing_examples_are_not_recommended_again(cat):
-    base = cat.recommend(Situation(**PORTIEK), limit=3)
-    first = base.examples[0].example
-    again = cat.recommend(Situation(**PORTIEK, existing=[first.id]), limit=3)
-    assert first.id not in example_ids(again)
-    assert again.existing[0].how == "id" and again.existing[0].example == first
-    by_title = cat.recommend(Situation(**PORTIEK, existing=[first.title.upper()]), limit=3)
-    assert by_title.existing[0].how == "title" and first.id not in example_ids(by_title)
+def test_the_general_caveat_is_said_once(cat):
+    advice = cat.recommend(Situation(**PORTIEK))
+    assert advice.caveat.count("Ga dat na") == 1
+    for e in advice.examples:
+        assert advice.caveat not in e.reason and all(advice.caveat != c for c in e.caveats)
 
 
-def test_empty_situation_gives_no_examples_and_asks_for_the_phase(cat):
-    advice = cat.recommend(Situation(), limit=5)
-    assert advice.examples == () and not any(d.called_for for d in advice.directions)
-    assert "fase is niet ingevuld" in advice.notes[0]
+def test_running_examples_are_not_recommended_again(cat):
+    base = cat.recommend(Situation(**PORTIEK))
+    first = base.examples[0]
+    for entry in (first.id, first.title.upper(), f"  {first.title}  "):
+        again = cat.recommend(Situation(**PORTIEK, existing=[entry]))
+        assert first.id not in example_ids(again)
+        assert again.running[0].example == first.id and first.title in again.running[0].text
+
+
+def test_empty_situation_gives_nothing_and_asks_for_answers(cat):
+    advice = cat.recommend(Situation())
+    assert advice.examples == () and advice.directions == () and advice.first == () and advice.later == ()
+    assert advice.gaps.status == "pending"
+    assert advice.summary.startswith("Vul de vragen in")
 
 
 def test_recommend_is_deterministic(cat):
     s = Situation(phase="spanningen", locations=["buurt"], target_groups=["jongeren", "bewoners"])
-    assert cat.recommend(s) == cat.recommend(s)
-    assert recommend(cat, s, limit=None).examples[:10] == cat.recommend(s, limit=10).examples
+    assert cat.recommend(s) == cat.recommend(s) == recommend(cat, s)
 
 
-def test_ranking_is_by_score(cat):
-    advice = cat.recommend(Situation(phase="ongemak", locations=["straat", "portiek"], target_groups=["jongeren"]), limit=None)
-    scores = [a.score for a in advice.examples]
+def test_the_plan_is_ordered_by_fit_then_by_the_phase(cat):
+    s = Situation(phase="spanningen", locations=["straat", "portiek", "plein"], target_groups=["jongeren", "bewoners"], forms=["intimidatie"])
+    advice = cat.recommend(s)
+    fits = [d.fit for d in advice.directions]
+    assert fits == sorted(fits, reverse=True) and len(fits) >= 2
+    scores = [e.score for e in advice.examples]
     assert scores == sorted(scores, reverse=True)
-    assert [d.score for d in advice.directions] == sorted((d.score for d in advice.directions), reverse=True)
 
 
-# --- the rules themselves -------------------------------------------------------------------
+def test_no_points_or_threshold_words_in_what_people_read(cat):
+    s = Situation(**PORTIEK, judgements={"jeugd": "ja"}, policy={"woonomgeving": "nee"})
+    advice = cat.recommend(s)
+    shown = " ".join(
+        [advice.summary, advice.headline, advice.note, advice.caveat, advice.gaps.text]
+        + [x.reason for x in (*advice.first, *advice.directions, *advice.later, *advice.declined, *advice.examples, *advice.gaps.items)]
+    ).lower()
+    assert "punt" not in shown and "drempel" not in shown
 
 
-def test_every_rule_uses_existing_vocabulary_values_and_directions(cat):
-    # The rules are content (content/advies/), compiled into the catalogue and read from there.
-    book = rules.rules_of(cat)
-    known_directions = {d.id for d in cat.directions}
-    assert set(book.phase) == set(cat.vocabulary("fasen").ids()) == set(book.notes)
-    for table in book.phase.values():
-        assert set(table) <= known_directions
-    for field, table in book.facets.items():
-        valid = set(cat.vocabulary(rules.FACET_WORDS[field][1]).ids())
-        assert set(table) <= valid, f"{field}: {set(table) - valid}"
-        for targets in table.values():
-            assert set(targets) <= known_directions
-            assert all(why for _, why in targets.values())
-    assert set(book.scoring.evidence) < set(cat.vocabulary("bewijsniveaus").ids())
-    assert set(book.scoring.effect) == set(cat.vocabulary("effectrichtingen").ids())
+# --- step 3: the meeting decides ----------------------------------------------------------------
+
+
+def test_nee_takes_a_direction_out_and_says_when_the_analysis_points_to_it(cat):
+    advice = cat.recommend(Situation(**PORTIEK, judgements={"woonomgeving": "nee"}))
+    assert "woonomgeving" not in directions(advice)
+    (declined,) = advice.declined
+    assert declined.id == "woonomgeving" and declined.kind == "direction"
+    assert declined.reason.startswith("U koos dit niet; uw analyse wijst wel op Woonomgeving")
+
+
+def test_ja_puts_a_direction_in_the_plan_even_without_the_analysis(cat):
+    advice = cat.recommend(Situation(**PORTIEK, judgements={"gemeente": "ja"}))
+    chosen = next(d for d in advice.directions if d.id == "gemeente")
+    assert chosen.source == "meeting" and "U koos deze richting" in chosen.reason
+    assert directions(advice)[0] == "woonomgeving"  # the analysis still orders the plan
+
+
+def test_weet_niet_leaves_it_to_the_analysis(cat):
+    plain = cat.recommend(Situation(**PORTIEK))
+    unsure = cat.recommend(Situation(**PORTIEK, judgements={d.id: "weet-niet" for d in cat.directions}))
+    assert directions(unsure) == directions(plain) and unsure.declined == ()
+
+
+def test_first_steps_follow_the_phase_and_the_meeting(cat):
+    rust = cat.recommend(Situation(phase="rust", first={"basisveiligheid": "ja"}))
+    assert [f.id for f in rust.first] == ["basisveiligheid"] and "U koos ervoor" in rust.first[0].reason
+    declined = cat.recommend(Situation(phase="incidenten", first={"basisveiligheid": "nee"}))
+    assert "basisveiligheid" not in [f.id for f in declined.first]
+    assert [(d.id, d.kind) for d in declined.declined] == [("basisveiligheid", "step")]
+
+
+# --- the rules as content: read from the catalogue, linted, in the changelog ---------------------
 
 
 def test_the_rules_come_from_the_catalogue(cat):
     # Change one rule in a copy of the compiled catalogue: the advice follows it.
-    data = cat.model_dump(mode="json")
+    data = dump(cat)
     for rule_set in data["advice_rules"]:
         if rule_set["field"] == "locations":
             for rule in rule_set["rules"]:
                 if rule["value"] == "portiek":
                     rule["direction"] = "veiligheid"
     other = type(cat).model_validate(data)
-    situation = Situation.model_validate({"locations": ["portiek"]}, context={"catalog": other})
-    top = other.recommend(situation).directions[0]
-    assert (top.direction.id, top.score) == ("veiligheid", 3)
-    assert cat.recommend(Situation(locations=["portiek"])).directions[0].direction.id == "woonomgeving"
+    situation = Situation.for_catalog(other, locations=["portiek"])
+    assert directions(other.recommend(situation))[0] == "veiligheid"
+    assert directions(cat.recommend(Situation(locations=["portiek"])))[0] == "woonomgeving"
 
 
-def test_a_catalogue_without_rules_says_so(cat):
-    data = cat.model_dump(mode="json")
-    data["advice_rules"], data["example_scoring"] = [], []
+def test_the_sentences_come_from_the_catalogue(cat):
+    data = dump(cat)
+    data["advice_model"][0]["texts"]["summary_empty"] = "Nog niets ingevuld (test)."
+    other = type(cat).model_validate(data)
+    assert other.recommend(Situation.for_catalog(other)).summary == "Nog niets ingevuld (test)."
+
+
+def test_a_catalogue_without_an_advice_model_says_so(cat):
+    data = dump(cat)
+    data["advice_model"] = []
     bare = type(cat).model_validate(data)
-    situation = Situation.model_validate({"phase": "rust"}, context={"catalog": bare})
-    with pytest.raises(rules.RulesMissingError, match="content/advies/"):
-        bare.recommend(situation)
+    with pytest.raises(ValueError, match="content/advies/"):
+        bare.recommend(Situation.for_catalog(bare, phase="rust"))
 
 
 def test_every_direction_can_come_first(cat):
@@ -285,78 +354,30 @@ def test_every_direction_can_come_first(cat):
         "woonomgeving": Situation(phase="ongemak", locations=["portiek"]),
         "ontmoeting": Situation(phase="rust", locations=["ontmoetingsplek"], forms=["vervreemding"]),
         "jeugd": Situation(phase="ongemak", locations=["school"], target_groups=["kinderen"]),
-        "veiligheid": Situation(phase="incidenten", locations=["straat"]),
+        "veiligheid": Situation(phase="incidenten", locations=["straat"], forms=["intimidatie"]),
         "gemeente": Situation(phase="spanningen", locations=["gemeente"], causes=["overheidsbesluit"]),
     }
     for direction, situation in cases.items():
-        assert directions(cat.recommend(situation))[0] == direction, direction
-
-
-# --- fit: groups and dividing lines weigh (issue 13) -------------------------------------------
-
-YOUTH_VERSUS_OLDER = [
-    {"phase": "spanningen", "locations": ["plein"], "target_groups": ["jongeren", "ouderen"], "dividing_lines": ["jong-oud"]},
-    {"target_groups": ["jongeren", "ouderen"], "dividing_lines": ["jong-oud"], "locations": ["gemeente"]},
-    {"phase": "ongemak", "target_groups": ["jongeren", "ouderen"], "dividing_lines": ["jong-oud"], "locations": ["buurt", "gemeente"]},
-    {
-        "phase": "ongemak",
-        "locations": ["plein", "sportveld"],
-        "target_groups": ["jongeren", "bewoners"],
-        "forms": ["onbegrip"],
-        "causes": ["kleine-ergernissen"],
-        "dividing_lines": ["jong-oud"],
-    },
-]
-
-
-@pytest.mark.parametrize("answers", YOUTH_VERSUS_OLDER)
-def test_an_example_for_another_dividing_line_stays_out_of_the_top_five(cat, answers):
-    # Diamant is a programme for Muslim youth at risk of radicalisation: not for youths against older residents.
-    top = [a.example.id for a in cat.recommend(Situation(**answers), limit=5).examples]
-    assert "diamant" not in top
-    assert any("jong-oud" in cat.get(i).dividing_lines for i in top), top
-
-
-def test_a_mismatch_is_a_caveat_with_its_points(cat):
-    book = rules.rules_of(cat)
-    situation = Situation(target_groups=["ouderen"], dividing_lines=["jong-oud"], locations=["gemeente"])
-    advice = cat.recommend(situation, limit=None)
-    diamant = next(a for a in advice.examples if a.example.id == "diamant")
-    caveats = {c.field: c for c in diamant.caveats}
-    assert caveats["dividing_lines"].points == book.scoring.mismatch["dividing_lines"] < 0
-    assert "bedoeld voor andere scheidslijnen: 'Etnisch, cultureel of religieus'" in caveats["dividing_lines"].text
-    assert caveats["target_groups"].points == book.scoring.mismatch["target_groups"] < 0
-    assert diamant.score == sum(r.points for r in (*diamant.reasons, *diamant.caveats))
-
-
-def test_an_example_without_dividing_lines_is_not_penalised(cat):
-    advice = cat.recommend(Situation(dividing_lines=["jong-oud"], locations=["school"]), limit=None)
-    for a in advice.examples:
-        if not a.example.dividing_lines:
-            assert all(c.field != "dividing_lines" for c in a.caveats), a.example.id
-
-
-# --- the rules as content: linted, compiled, in the changelog ---------------------------------------
+        assert directions(cat.recommend(situation))[:1] == [direction], direction
 
 
 def test_the_rules_are_compiled_into_the_catalogue(cat):
-    assert [r.id for r in cat.advice_rules][0] == "regels-fase"
-    assert {r.field for r in cat.advice_rules} == {"phase", "locations", "target_groups", "forms", "causes", "dividing_lines"}
-    assert [s.id for s in cat.example_scoring] == ["regels-voorbeelden"]
+    assert {r.field for r in cat.advice_rules} == {"locations", "target_groups", "forms", "causes", "dividing_lines"}
+    assert [m.id for m in cat.advice_model] == ["advies-model"]
     assert cat.get("regels-plekken").field == "locations"
 
 
 def test_a_changed_rule_is_listed_by_id_in_the_changelog(cat):
     from buurtverbinding.compiler._changelog import diff, render
 
-    old = cat.model_dump(mode="json")
-    new = cat.model_dump(mode="json")
+    old = dump(cat)
+    new = dump(cat)
     new["advice_rules"][1]["rules"][0]["points"] += 1
-    new["example_scoring"][0]["phase_far"] -= 1
+    new["advice_model"][0]["fit"]["suggest_min"] += 1
     changes = diff(old, new)
-    assert changes["changed"] == [f"advice_rules:{new['advice_rules'][1]['id']}", "example_scoring:regels-voorbeelden"]
+    assert sorted(changes["changed"]) == ["advice_model:advies-model", f"advice_rules:{new['advice_rules'][1]['id']}"]
     block = render(old, new)
-    assert f"`{new['advice_rules'][1]['id']}`" in block and "`regels-voorbeelden`" in block
+    assert f"`{new['advice_rules'][1]['id']}`" in block and "`advies-model`" in block
 
 
 def test_a_broken_rule_is_a_coded_lint_problem(content_copy):
