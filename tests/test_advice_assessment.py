@@ -1,4 +1,5 @@
-"""Assessment: answers checked against their questions, answers files, and the way to a Situation."""
+"""Assessment: answers checked against their questions (Dutch messages), answers files, the saved
+document with the meeting, and the way to a Situation through each question's ``feeds``."""
 
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ from pydantic import ValidationError
 
 import buurtverbinding as bv
 from buurtverbinding.advice import AnswerError, Assessment, Situation
-from buurtverbinding.advice._answers import items_in_order
-from buurtverbinding.models import SITUATION_FEEDS
+from buurtverbinding.advice._table import advice_table, situation_fields
 
 
-def item_of(cat, kind, feeds=None, vocabulary=None):
-    for _, item in items_in_order(cat):
-        if item.kind == kind and (feeds is None or item.feeds == feeds) and (vocabulary is None or item.vocabulary == vocabulary):
+def items(cat) -> list[dict]:
+    return advice_table(cat)["items"]
+
+
+def item_of(cat, kind, feeds=None) -> dict:
+    for item in items(cat):
+        if item["kind"] == kind and (feeds is None or item["feeds"] == feeds):
             return item
     pytest.skip(f"no {kind} item in the checklists")
 
@@ -27,148 +31,209 @@ def item_of(cat, kind, feeds=None, vocabulary=None):
 # --- accepted answers ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("raw", "stored"), [("ja", "ja"), ("Nee", "nee"), ("yes", "ja"), ("no", "nee"), (True, "ja"), (False, "nee")])
-def test_yes_no_answers_are_stored_as_ja_or_nee(cat, raw, stored):
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [("ja", "ja"), ("Nee", "nee"), ("yes", "ja"), ("no", "nee"), (True, "ja"), (False, "nee"), ("weet niet", "weet-niet"), (" Weet-niet ", "weet-niet")],
+)
+def test_yes_no_answers_are_stored_as_ja_nee_or_weet_niet(cat, raw, stored):
     item = item_of(cat, "yes_no")
-    assert Assessment(answers={item.id: raw}).answers == {item.id: stored}
+    assert Assessment(answers={item["id"]: raw}).answers == {item["id"]: stored}
 
 
 def test_choice_scale_and_text_answers_are_normalised(cat):
-    single = item_of(cat, "single_choice", feeds="phase")
-    multiple = item_of(cat, "multiple_choice", feeds="locations")
-    scale = item_of(cat, "scale")
-    text = item_of(cat, "text")
-    answers = Assessment(answers={single.id: " Ongemak ", multiple.id: "portiek", scale.id: 3.0, text.id: 2019}).answers
-    assert answers == {single.id: "ongemak", multiple.id: ("portiek",), scale.id: 3, text.id: "2019"}
-    assert Assessment(answers={scale.id: "4"}).answers[scale.id] == 4
-    assert Assessment(answers={text.id: date(2024, 5, 1)}).answers[text.id] == "2024-05-01"
-    assert Assessment(answers={text.id: ["regel een", " ", "regel twee"]}).answers[text.id] == "regel een\nregel twee"
-    assert Assessment(answers={multiple.id: ["plein", "portiek", "plein"]}).answers[multiple.id] == ("plein", "portiek")
+    single = item_of(cat, "single_choice", feeds="phase")["id"]
+    multiple = item_of(cat, "multiple_choice", feeds="locations")["id"]
+    scale = item_of(cat, "scale")["id"]
+    text = item_of(cat, "text")["id"]
+    answers = Assessment(answers={single: " Ongemak ", multiple: "portiek", scale: 3.0, text: 2019}).answers
+    assert answers == {single: "ongemak", multiple: ("portiek",), scale: 3, text: "2019"}
+    assert Assessment(answers={scale: "4"}).answers[scale] == 4
+    assert Assessment(answers={text: date(2024, 5, 1)}).answers[text] == "2024-05-01"
+    assert Assessment(answers={text: ["regel een", " ", "regel twee"]}).answers[text] == "regel een\nregel twee"
+    assert Assessment(answers={multiple: ["plein", "portiek", "plein"]}).answers[multiple] == ("plein", "portiek")
 
 
 def test_empty_answers_mean_skipped(cat):
-    text, multiple = item_of(cat, "text"), item_of(cat, "multiple_choice")
-    assert Assessment(answers={text.id: "  ", multiple.id: [], item_of(cat, "yes_no").id: None}).answers == {}
+    text, multiple, yes_no = item_of(cat, "text")["id"], item_of(cat, "multiple_choice")["id"], item_of(cat, "yes_no")["id"]
+    assert Assessment(answers={text: "  ", multiple: [], yes_no: None}).answers == {}
 
 
 def test_answers_are_kept_in_checklist_order(cat):
-    order = [item.id for _, item in items_in_order(cat)]
-    chosen = {item_id: "x" for item_id in order if cat.get(item_id).kind == "text"}
+    order = [item["id"] for item in items(cat)]
+    chosen = {item["id"]: "x" for item in items(cat) if item["kind"] == "text"}
     shuffled = dict(reversed(list(chosen.items())))
     assert list(Assessment(answers=shuffled).answers) == [i for i in order if i in chosen]
 
 
 def test_model_validate_takes_the_catalogue_from_the_context(cat):
-    item = item_of(cat, "single_choice", feeds="phase")
-    assessment = Assessment.model_validate({"answers": {item.id: "rust"}}, context={"catalog": cat})
+    assessment = Assessment.model_validate({"answers": {"fase-nu": "rust"}}, context={"catalog": cat})
+    assert assessment.catalog is cat
     assert assessment.to_situation() == Situation(phase="rust")
 
 
-# --- bad answers ---------------------------------------------------------------------------
+# --- bad answers: every problem at once, in Dutch ------------------------------------------------
 
 
-def test_every_bad_answer_is_reported_with_item_answer_and_valid_options(cat):
+def test_every_bad_answer_is_reported_with_the_question_and_the_valid_choices(cat):
     phase = item_of(cat, "single_choice", feeds="phase")
     places = item_of(cat, "multiple_choice", feeds="locations")
     scale = item_of(cat, "scale")
     yes_no = item_of(cat, "yes_no")
     text = item_of(cat, "text")
     bad = {
-        phase.id: "ongemakk",
-        places.id: ["portiek", "pleinn"],
-        scale.id: scale.scale.max + 1,
-        yes_no.id: "misschien",
-        text.id: {"a": 1},
-        "fase": "rust",
+        phase["id"]: "ongemakk",
+        places["id"]: ["portiek", "pleinn"],
+        scale["id"]: scale["scale"]["max"] + 1,
+        yes_no["id"]: "misschien",
+        text["id"]: {"a": 1},
+        "fase-nuu": "rust",
     }
     with pytest.raises(AnswerError) as info:
         Assessment(answers=bad)
     problems = info.value.problems
     assert len(problems) == len(bad)
-    by_item = {key: next(p for p in problems if f"'{key}'" in p) for key in bad}
-    assert "'ongemakk'" in by_item[phase.id] and "did you mean 'ongemak'" in by_item[phase.id] and "rust, ongemak" in by_item[phase.id]
-    assert "'pleinn'" in by_item[places.id] and "portiek, straat, plein" in by_item[places.id]
-    assert str(scale.scale.max + 1) in by_item[scale.id] and f"from {scale.scale.min} to {scale.scale.max}" in by_item[scale.id]
-    assert "'misschien'" in by_item[yes_no.id] and "ja, nee" in by_item[yes_no.id]
-    assert "takes text" in by_item[text.id]
-    assert "unknown checklist item 'fase'" in by_item["fase"] and "did you mean 'fase-nu'" in by_item["fase"]
-    assert str(info.value).startswith(f"{len(bad)} problems")
+    assert f"Bij de vraag '{phase['question']}' is 'ongemakk' geen keuze. Kies uit: rust, ongemak, spanningen, incidenten." in problems
+    assert any(f"'{places['question']}' is 'pleinn' geen keuze" in p and "portiek, straat, plein" in p for p in problems)
+    low, high = scale["scale"]["min"], scale["scale"]["max"]
+    assert any(f"'{scale['question']}' is '{high + 1}' geen antwoord. Kies een heel getal van {low} (" in p for p in problems)
+    assert f"Bij de vraag '{yes_no['question']}' is 'misschien' geen antwoord. Kies ja, nee of weet niet." in problems
+    assert f"Bij de vraag '{text['question']}' hoort tekst." in problems
+    assert "Onbekende vraag 'fase-nuu'. Bedoelde u 'fase-nu'?" in problems
+    assert str(info.value).startswith(f"{len(bad)} fouten:")
     assert isinstance(info.value, ValueError)
 
 
 @pytest.mark.parametrize(
     ("kind", "raw", "expected"),
     [
-        ("single_choice", ["rust", "ongemak"], "takes one option"),
-        ("multiple_choice", {"portiek": True}, "takes a list of options"),
-        ("multiple_choice", [1, 2], "takes a list of options"),
-        ("scale", True, "not a whole number"),
-        ("scale", 2.5, "not a whole number"),
-        ("scale", "veel", "not a whole number"),
-        ("yes_no", 1, "is not an answer"),
+        ("single_choice", ["rust", "ongemak"], "past één keuze, geen lijst"),
+        ("single_choice", 3, "past één keuze, geen lijst"),
+        ("multiple_choice", {"portiek": True}, "geen keuze"),
+        ("multiple_choice", [1, 2], r"is '\[1,2\]' geen keuze"),
+        ("scale", True, "Kies een heel getal"),
+        ("scale", 2.5, "is '2.5' geen antwoord"),
+        ("scale", "veel", "is 'veel' geen antwoord"),
+        ("yes_no", 1, "is '1' geen antwoord. Kies ja, nee of weet niet."),
+        ("text", True, "hoort tekst"),
     ],
 )
 def test_wrong_types_are_named(cat, kind, raw, expected):
     item = item_of(cat, kind)
     with pytest.raises(AnswerError, match=expected) as info:
-        Assessment(answers={item.id: raw})
-    assert f"'{item.id}'" in str(info.value)
+        Assessment(answers={item["id"]: raw})
+    assert item["question"] in str(info.value) and "Traceback" not in str(info.value)
+
+
+def test_long_values_are_cut_in_messages(cat):
+    with pytest.raises(AnswerError) as info:
+        Assessment(answers={"fase-nu": "x" * 500})
+    assert "x" * 57 + "..." in str(info.value) and "x" * 61 not in str(info.value)
 
 
 def test_the_answers_must_be_a_mapping(cat):
-    with pytest.raises(AnswerError, match="mapping of checklist item id"):
+    with pytest.raises(AnswerError, match="geen antwoordbestand van de Buurtanalyse"):
         Assessment(answers=["fase-nu"])  # type: ignore[arg-type]
-    with pytest.raises(AnswerError, match="one field, 'answers'"):
+    with pytest.raises(AnswerError, match="'answers'"):
         Assessment(antwoorden={})  # type: ignore[call-arg]
 
 
-# --- to_situation ------------------------------------------------------------------------------
+# --- the saved document (version 2) with the meeting ------------------------------------------------
+
+
+def test_the_saved_document_round_trips(cat):
+    meeting = {"datum": "2026-12-07", "buurt": "Wijk Noord", "aanwezigen": "jongerenwerk, wijkagent"}
+    assessment = Assessment(answers={"nodig-ontmoeting": "nee", "fase-nu": "incidenten"}, meeting=meeting)
+    document = assessment.document()
+    assert document == {"format": "buurtanalyse", "version": 2, "meeting": meeting, "answers": {"fase-nu": "incidenten", "nodig-ontmoeting": "nee"}}
+    again = Assessment.from_document(document, cat)
+    assert again == assessment and again.meeting == meeting
+    assert Assessment.from_document(document["answers"], cat).answers == assessment.answers  # a plain mapping (version 1)
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ({"format": "iets-anders", "version": 2, "answers": {}}, "geen antwoordbestand van de Buurtanalyse"),
+        ({"format": "buurtanalyse", "version": 2, "answers": ["fase-nu"]}, "geen antwoordbestand van de Buurtanalyse"),
+        ({"format": "buurtanalyse", "version": 3, "answers": {}}, "heeft versie 3; deze versie van de Buurtanalyse leest versie 2"),
+        ({"format": "buurtanalyse", "version": "twee", "answers": {}}, "heeft versie twee"),
+        ({"format": "buurtanalyse", "version": 2, "meeting": {"datum": 20261207}, "answers": {}}, "'Datum' van het overleg moet tekst zijn"),
+        ("fase-nu: rust", "geen antwoordbestand van de Buurtanalyse"),
+        (None, "geen antwoordbestand van de Buurtanalyse"),
+    ],
+)
+def test_bad_documents_are_refused_in_dutch(cat, document, expected):
+    with pytest.raises(AnswerError, match=expected) as info:
+        Assessment.from_document(document, cat, source="x.json")
+    assert info.value.source == "x.json" and "'x.json'" in str(info.value)
+
+
+# --- to_situation: through each question's feeds ---------------------------------------------------
 
 
 def test_to_situation_follows_the_feeds(cat):
-    answers = {}
-    expected = {}
-    for _, item in items_in_order(cat):
-        if item.feeds in SITUATION_FEEDS and item.feeds not in expected:
-            first = cat.vocabulary(item.vocabulary).ids()[0]
-            answers[item.id] = first if item.kind == "single_choice" else [first]
-            expected[item.feeds] = first if item.kind == "single_choice" else (first,)
-    existing = item_of(cat, "text", feeds="existing")
-    answers[existing.id] = "buurtbemiddeling, een inloop op woensdag;\n- burendag"
+    answers, expected = {}, {}
+    for item in items(cat):
+        field = item["feeds"]
+        if field in situation_fields() and field not in expected and item["options"]:
+            first = item["options"][0][0]
+            answers[item["id"]] = first if item["kind"] == "single_choice" else [first]
+            expected[field] = first if item["kind"] == "single_choice" else (first,)
+    answers["aanbod-bestaand"] = "buurtbemiddeling, een inloop op woensdag;\n- burendag"
+    answers.update({"nodig-ontmoeting": "nee", "eerst-basisveiligheid": "ja", "beleid-jeugd": "weet niet", "signalen-vaste-plek": "nee"})
     situation = Assessment(answers=answers).to_situation()
     for field, value in expected.items():
-        assert getattr(situation, field) == value
+        assert getattr(situation, field) == value, field
     assert situation.existing == ("buurtbemiddeling", "een inloop op woensdag", "burendag")
+    assert situation.judgements == {"ontmoeting": "nee"} and situation.first == {"basisveiligheid": "ja"}
+    assert situation.policy == {"jeugd": "weet-niet", "signalen": "nee"}
 
 
-def test_every_feeding_item_fits_its_situation_field(cat):
-    for _, item in items_in_order(cat):
-        if item.feeds and item.feeds != "existing":
-            vocabulary, kind = SITUATION_FEEDS[item.feeds]
-            assert (item.vocabulary, item.kind) == (vocabulary, kind), item.id
+def test_every_question_declares_what_it_feeds(cat):
+    fields = situation_fields()
+    directions = {d.id for d in cat.directions}
+    for item in items(cat):
+        feeds = item["feeds"]
+        assert feeds in {*fields, "existing", "judgement", "first", "policy", "verslag"}, item["id"]
+        if feeds == "judgement":
+            assert item["kind"] == "yes_no" and item["about"] in directions, item["id"]
+        if feeds in fields:
+            assert item["options"] and [o[0] for o in item["options"]] == list(cat.vocabulary(fields[feeds]).ids()), item["id"]
+
+
+def test_verslag_questions_change_nothing_in_the_advice(cat):
+    base = {"fase-nu": "ongemak", "locaties-gezien": ["portiek"]}
+    extra = {item["id"]: ("ja" if item["kind"] == "yes_no" else "tekst") for item in items(cat) if item["feeds"] == "verslag" and item["kind"] in ("yes_no", "text")}
+    plain = Assessment(answers=base).advice()
+    more = Assessment(answers={**base, **extra}).advice()
+    assert (more.summary, more.directions, more.examples, more.gaps) == (plain.summary, plain.directions, plain.examples, plain.gaps)
+    assert more.report != plain.report  # but they are in the verslag
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_valid_answers_give_consistent_advice(cat, data):
     answers = {}
-    for _, item in items_in_order(cat):
-        if not item.vocabulary or not data.draw(st.booleans()):
+    for item in items(cat):
+        if not data.draw(st.booleans()):
             continue
-        values = cat.vocabulary(item.vocabulary).ids()
-        if item.kind == "single_choice":
-            answers[item.id] = data.draw(st.sampled_from(values))
-        else:
-            answers[item.id] = data.draw(st.lists(st.sampled_from(values), max_size=4))
-    situation = Assessment(answers=answers).to_situation()
-    advice = cat.recommend(situation, limit=5)
-    assert advice == cat.recommend(situation, limit=5)
-    for d in advice.directions:
-        assert d.score == sum(r.points for r in d.reasons)
-    for a in advice.examples:
-        assert a.score == sum(r.points for r in (*a.reasons, *a.caveats))
-    for gap in cat.gaps(situation):
-        assert gap.reasons
+        if item["options"]:
+            values = [o[0] for o in item["options"]]
+            answers[item["id"]] = data.draw(st.sampled_from(values)) if item["kind"] == "single_choice" else data.draw(st.lists(st.sampled_from(values), max_size=4))
+        elif item["kind"] == "yes_no":
+            answers[item["id"]] = data.draw(st.sampled_from(["ja", "nee", "weet niet"]))
+    assessment = Assessment(answers=answers)
+    situation = assessment.to_situation()
+    advice = cat.recommend(situation)
+    assert advice == cat.recommend(situation)
+    typed = assessment.advice()
+    assert (typed.directions, typed.examples, typed.gaps) == (advice.directions, advice.examples, advice.gaps)
+    plan = {d.id for d in advice.directions}
+    assert plan.isdisjoint({h.id for h in advice.later}) and plan.isdisjoint({d.id for d in advice.declined if d.kind == "direction"})
+    assert all(situation.judgements.get(d) != "nee" for d in plan)
+    assert len(advice.summary.split()) <= 120
+    if not situation.policy and not situation.existing:
+        assert advice.gaps.status == "pending" and advice.gaps.items == ()
 
 
 # --- answers files -------------------------------------------------------------------------------
@@ -187,14 +252,22 @@ def test_from_json_and_yaml_files(cat, tmp_path):
     assert from_yaml.to_situation() == from_json.to_situation() == Situation(phase="ongemak", locations=["portiek"])
 
 
+def test_a_yaml_date_in_the_meeting_is_read_as_text(cat, tmp_path):
+    path = tmp_path / "overleg.yml"
+    path.write_text("format: buurtanalyse\nversion: 2\nmeeting: {datum: 2026-12-07, buurt: Oost}\nanswers: {fase-nu: rust}\n", encoding="utf-8")
+    assert Assessment.from_file(path, cat).meeting == {"datum": "2026-12-07", "buurt": "Oost"}
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("a.json", '{"fase-nu": "rust",}', "not valid JSON"),
-        ("a.yaml", "fase-nu: [rust\n", "not valid YAML"),
-        ("a.yaml", "", "the file is empty"),
-        ("a.json", '["fase-nu"]', "mapping of checklist item id"),
-        ("a.txt", "fase-nu: rust", "unknown file type '.txt'"),
+        ("a.json", '{"fase-nu": "rust",}', "geen geldige JSON"),
+        ("a.yaml", "fase-nu: [rust\n", "geen geldige YAML"),
+        ("a.yaml", "", "het bestand is leeg"),
+        ("a.json", "null", "het bestand is leeg"),
+        ("a.json", '["fase-nu"]', "geen antwoordbestand van de Buurtanalyse"),
+        ("a.txt", "fase-nu: rust", "onbekend bestandstype '.txt'; gebruik een antwoordbestand .json, .yaml of .yml"),
+        ("a", "fase-nu: rust", r"onbekend bestandstype '\(geen\)'"),
     ],
 )
 def test_bad_files_give_clear_errors(tmp_path, cat, name, text, expected):
@@ -202,22 +275,33 @@ def test_bad_files_give_clear_errors(tmp_path, cat, name, text, expected):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(AnswerError, match=expected) as info:
         Assessment.from_file(path)
-    assert str(path) in str(info.value)
+    assert str(path) in str(info.value) and info.value.source == str(path)
+
+
+def test_a_file_that_is_not_text(tmp_path, cat):
+    path = tmp_path / "a.json"
+    path.write_bytes(b"\xff\xfe\x00{")
+    with pytest.raises(AnswerError, match=r"geen tekst \(UTF-8\)"):
+        Assessment.from_file(path)
 
 
 def test_syntax_errors_name_the_line(tmp_path, cat):
     path = tmp_path / "a.json"
     path.write_text('{\n  "fase-nu": "rust"\n  "zorg-nu": 3\n}', encoding="utf-8")
-    with pytest.raises(AnswerError, match="line 3"):
+    with pytest.raises(AnswerError, match="regel 3, kolom 3"):
+        Assessment.from_file(path)
+    path = tmp_path / "a.yaml"
+    path.write_text("fase-nu: rust\nzorg-nu: [3\n", encoding="utf-8")
+    with pytest.raises(AnswerError, match=r"geen geldige YAML \(regel 3"):
         Assessment.from_file(path)
 
 
 def test_missing_file_and_folder(tmp_path, cat):
-    with pytest.raises(AnswerError, match="does not exist"):
+    with pytest.raises(AnswerError, match="het bestand bestaat niet"):
         Assessment.from_file(tmp_path / "nergens.yaml")
     folder = tmp_path / "map.json"
     folder.mkdir()
-    with pytest.raises(AnswerError, match="folder"):
+    with pytest.raises(AnswerError, match="dit is een map"):
         Assessment.from_file(folder)
 
 
@@ -227,14 +311,14 @@ def test_a_file_with_several_bad_answers_reports_all_of_them(tmp_path, cat):
     with pytest.raises(AnswerError) as info:
         Assessment.from_file(path)
     assert len(info.value.problems) == 3 and info.value.source == str(path)
-    assert f"3 problems in '{path}'" in str(info.value)
+    assert str(info.value).startswith(f"3 fouten in '{path}':\n  - ")
 
 
 def test_yaml_without_pyyaml_says_what_to_do(tmp_path, cat, monkeypatch):
     path = tmp_path / "a.yaml"
     path.write_text("fase-nu: rust\n", encoding="utf-8")
     monkeypatch.setitem(sys.modules, "yaml", None)  # import yaml → ImportError
-    with pytest.raises(AnswerError, match=r"needs PyYAML.*buurtverbinding\[lint\].*JSON"):
+    with pytest.raises(AnswerError, match=r"vraagt PyYAML.*buurtverbinding\[lint\].*JSON"):
         Assessment.from_file(path)
     json_path = tmp_path / "a.json"
     json_path.write_text('{"fase-nu": "rust"}', encoding="utf-8")
