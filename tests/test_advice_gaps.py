@@ -1,98 +1,127 @@
-"""Witte vlekken: directions and phases the situation calls for that nothing in place covers."""
+"""Witte vlekken (step 4): what the plan needs and current policy and running work do not cover.
+
+None before step 4 has an answer; policy answers and running work (catalogue titles and common
+names) close them; free text that is not recognised is shown as such; a direction the meeting
+declined is never a gap.
+"""
 
 from __future__ import annotations
 
-from buurtverbinding.advice import Situation, gaps
+import pytest
+
+from buurtverbinding.advice import Assessment, Situation, gaps
 
 YOUTH_INCIDENTS = {"phase": "incidenten", "locations": ["plein"], "target_groups": ["jongeren"]}
+PORTIEK = {"phase": "ongemak", "locations": ["portiek"], "causes": ["kleine-ergernissen"], "target_groups": ["nieuwe-bewoners"]}
 
 
-def gap_directions(found) -> list[str]:
-    return [g.direction.id for g in found if g.kind == "direction"]
+def gap_ids(situation: Situation) -> list[str]:
+    return [g.id for g in gaps(situation.catalog, situation)]
 
 
-def test_without_existing_offer_every_called_for_direction_is_a_gap(cat):
-    s = Situation(**YOUTH_INCIDENTS)
-    advice = cat.recommend(s)
-    called = [d.direction.id for d in advice.directions if d.called_for]
-    found = cat.gaps(s)
-    assert gap_directions(found) == called
-    assert all(g.kind == "direction" for g in found)  # no phase gap when nothing is in place at all
-    for g in found:
-        assert any("geen bestaand aanbod" in r for r in g.reasons)
-        assert g.suggestions and all(a.example.direction == g.direction.id for a in g.suggestions)
-
-
-def test_meeting_activity_in_place_leaves_youth_and_safety_uncovered_and_the_phase(cat):
-    s = Situation(**YOUTH_INCIDENTS, existing=["burendag"])
-    found = cat.gaps(s)
-    assert set(gap_directions(found)) == {"jeugd", "veiligheid"}
-    phase_gaps = [g for g in found if g.kind == "phase"]
-    assert len(phase_gaps) == 1 and phase_gaps[0].phase == "incidenten"
-    assert "Burendag" in " ".join(phase_gaps[0].reasons)
-    assert all("incidenten" in a.example.phases for a in phase_gaps[0].suggestions)
-
-
-def test_covering_examples_close_the_gaps(cat):
-    s = Situation(**YOUTH_INCIDENTS, existing=["straatcoaches-amsterdam"])  # jeugd, with veiligheid as secondary
-    assert cat.gaps(s) == ()
-    assert gaps(cat, s) == ()
-
-
-def test_free_text_is_matched_with_search_and_says_so(cat):
-    s = Situation(phase="ongemak", locations=["portiek"], existing=["straatcoaches"])
-    match = cat.recommend(s).existing[0]
-    assert match.how == "search" and match.example is not None and match.example.id == "straatcoaches-amsterdam"
-    found = cat.gaps(s)
-    assert gap_directions(found) == ["woonomgeving"]
-    text = " ".join(found[0].reasons)
-    assert "vrije tekst 'straatcoaches'" in text and "via zoeken" in text
-
-
-def test_unrecognised_free_text_is_reported_and_not_counted(cat):
-    s = Situation(phase="ongemak", locations=["portiek"], existing=["iets onbekends met belastingaangifte xyz"])
-    match = cat.recommend(s).existing[0]
-    assert match.example is None and match.how is None
-    found = cat.gaps(s)
-    assert gap_directions(found) == ["woonomgeving"]
-    assert "Niet herkend en niet meegeteld: 'iets onbekends met belastingaangifte xyz'" in " ".join(found[0].reasons)
-
-
-def test_gap_reasons_name_the_answers_behind_the_direction(cat):
-    s = Situation(phase="ongemak", locations=["portiek"], causes=["kleine-ergernissen"], existing=["burendag"])
-    (gap,) = [g for g in cat.gaps(s) if g.kind == "direction"]
-    assert gap.direction.id == "woonomgeving"
-    assert cat.label("locaties", "portiek") in gap.reasons[0]
-    assert "punten" in gap.reasons[0]
-
-
-# --- a direction the phase holds back (issue 13) ------------------------------------------------
-
-
-def test_a_held_back_direction_is_a_gap_with_the_reason_to_wait(cat):
-    situation = Situation(phase="spanningen", locations=["plein"], forms=["vooroordelen", "vervreemding"], existing=["buurtpreventie"])
-    found = cat.gaps(situation)
-    meeting = [g for g in found if g.direction is not None and g.direction.id == "ontmoeting"]
-    assert len(meeting) == 1
-    first = meeting[0].reasons[0]
-    assert first.startswith("Nog even wachten: ") and "averechts" in first and "Begin hiermee als de fase dat toelaat" in first
-    # Held-back gaps come after the gaps that can be started now.
-    directions = [g for g in found if g.kind == "direction"]
-    assert directions[-1] is meeting[0]
-
-
-def test_at_incidenten_meeting_is_never_a_plain_gap(cat):
-    situation = Situation(phase="incidenten", locations=["plein", "ontmoetingsplek"], forms=["vooroordelen", "vervreemding"])
+def test_no_gaps_before_step_4(cat):
+    situation = Situation(**YOUTH_INCIDENTS, judgements={"jeugd": "ja", "veiligheid": "ja"})
     advice = cat.recommend(situation)
-    assert next(d for d in advice.directions if d.direction.id == "ontmoeting").called_for
-    for gap in cat.gaps(situation):
-        if gap.direction is not None and gap.direction.id == "ontmoeting":
-            assert gap.reasons[0].startswith("Nog even wachten: ")
+    assert advice.directions  # the plan needs something …
+    assert advice.gaps.status == "pending" and advice.gaps.items == ()  # … but step 4 has no answer yet
+    assert advice.gaps.text == "Zodra stap 4 een antwoord heeft, ziet u hier de witte vlekken."
+    assert cat.gaps(situation) == () == gaps(cat, situation)
+    assert "Stap 4 laat zien" in advice.summary and "Witte vlekken:" not in advice.summary
 
 
-def test_the_report_marks_a_held_back_gap(cat):
-    from buurtverbinding.advice import _report
+def test_policy_nee_makes_a_plan_direction_a_gap_with_examples(cat):
+    advice = cat.recommend(Situation(**YOUTH_INCIDENTS, policy={"jeugd": "nee"}))
+    (gap,) = advice.gaps.items
+    assert (gap.id, gap.status) == ("jeugd", "nee") and advice.gaps.status == "done"
+    assert gap.reason == "Het plan vraagt om Jeugd, maar het huidige beleid heeft daar geen aandacht voor en er loopt geen werk voor."
+    assert gap.examples and all(cat.get(e).direction == "jeugd" for e in gap.examples)
+    assert "Witte vlekken: Jeugd." in advice.summary
 
-    situation = Situation(phase="spanningen", locations=["plein"], forms=["vooroordelen", "vervreemding"], existing=["buurtpreventie"])
-    text = _report.render(cat, cat.recommend(situation), cat.gaps(situation), "md")
-    assert "### Richting Ontmoeting (later, als de fase het toelaat)" in text
+
+def test_policy_ja_closes_the_gap(cat):
+    advice = cat.recommend(Situation(**YOUTH_INCIDENTS, policy={"jeugd": "ja"}))
+    assert advice.gaps.status == "done" and advice.gaps.items == ()
+    assert advice.gaps.text.startswith("Geen witte vlekken.")
+
+
+@pytest.mark.parametrize("answer", ["weet-niet", None])
+def test_unknown_policy_is_a_gap_to_check(cat, answer):
+    policy = {"signalen": "ja"} if answer is None else {"jeugd": answer}  # a step-4 answer about something else
+    (gap,) = cat.recommend(Situation(**YOUTH_INCIDENTS, policy=policy)).gaps.items
+    assert (gap.id, gap.status) == ("jeugd", "onbekend")
+    assert "niet bekend" in gap.reason and "ga dat na" in gap.reason
+
+
+def test_a_policy_topic_answered_nee_is_a_gap(cat):
+    items = cat.recommend(Situation(**YOUTH_INCIDENTS, policy={"jeugd": "ja", "signalen": "nee"})).gaps.items
+    assert [(g.id, g.status) for g in items] == [("signalen", "nee")]
+    assert items[0].reason == "Er is nog geen vaste plek voor signalen." and items[0].examples
+
+
+@pytest.mark.parametrize("entry", ["jongerenwerk", "Jongerenwerk", "  JONGERENWERK ", "straatcoaches", "straatcoaches-amsterdam"])
+def test_running_work_by_common_name_or_catalogue_entry_closes_the_gap(cat, entry):
+    advice = cat.recommend(Situation(**YOUTH_INCIDENTS, existing=[entry]))
+    assert advice.gaps.status == "done" and advice.gaps.items == ()
+    (read,) = advice.running
+    assert "jeugd" in read.directions and "herkend als" in read.text
+
+
+def test_running_work_by_title_is_read_as_that_example(cat):
+    example = cat.get("buurtbemiddeling")
+    advice = cat.recommend(Situation(**PORTIEK, existing=[example.title.upper()]))
+    (read,) = advice.running
+    assert read.example == "buurtbemiddeling" and read.text == f"{example.title.upper()}: herkend als {example.title}."
+    assert "woonomgeving" in read.directions and advice.gaps.items == ()
+    assert "buurtbemiddeling" not in [e.id for e in advice.examples]  # already running: not suggested again
+
+
+def test_running_work_for_another_direction_leaves_the_gap(cat):
+    advice = cat.recommend(Situation(**YOUTH_INCIDENTS, existing=["burendag"]))
+    assert [(g.id, g.status) for g in advice.gaps.items] == [("jeugd", "onbekend")]
+    assert advice.running[0].example == "burendag" and advice.running[0].directions[0] == "ontmoeting"
+
+
+def test_unrecognised_free_text_is_shown_and_not_counted(cat):
+    text = "iets onbekends met belastingaangifte xyz"
+    advice = cat.recommend(Situation(**PORTIEK, existing=[text]))
+    (read,) = advice.running
+    assert read.example is None and read.directions == ()
+    assert read.text == f"{text}: niet herkend; dit telt niet mee voor de witte vlekken."
+    assert [g.id for g in advice.gaps.items] == ["woonomgeving"]  # running work was answered: step 4 is done
+
+
+def test_running_work_from_the_answers_text(cat):
+    answers = {"fase-nu": "incidenten", "locaties-gezien": ["plein"], "groepen-betrokken": ["jongeren"], "aanbod-bestaand": "jongerenwerk; koffieochtend\n- wijkagent"}
+    advice = Assessment(answers=answers).advice()
+    assert [r.entry for r in advice.running] == ["jongerenwerk", "koffieochtend", "wijkagent"]
+    assert [r.directions for r in advice.running] == [("jeugd",), (), ("veiligheid",)]
+    assert advice.gaps.status == "done" and advice.gaps.items == ()
+    lines = next(s.lines for s in advice.report.sections if s.heading == "Lopend werk")
+    assert "koffieochtend: niet herkend; dit telt niet mee voor de witte vlekken." in lines
+
+
+def test_a_declined_direction_is_never_a_gap(cat):
+    situation = Situation(**PORTIEK, judgements={"woonomgeving": "nee"}, policy={"woonomgeving": "nee", "jeugd": "nee"})
+    advice = cat.recommend(situation)
+    assert "woonomgeving" in [d.id for d in advice.declined]
+    assert "woonomgeving" not in [g.id for g in advice.gaps.items]
+
+
+def test_a_held_back_direction_is_never_a_gap(cat):
+    situation = Situation(phase="incidenten", locations=["ontmoetingsplek"], forms=["vervreemding"], policy={"ontmoeting": "nee"})
+    advice = cat.recommend(situation)
+    assert "ontmoeting" in [h.id for h in advice.later]
+    assert "ontmoeting" not in [g.id for g in advice.gaps.items]
+
+
+def test_a_direction_chosen_by_the_meeting_can_be_a_gap(cat):
+    situation = Situation(**PORTIEK, judgements={"gemeente": "ja"}, policy={"gemeente": "nee", "woonomgeving": "ja"})
+    assert gap_ids(situation) == ["gemeente"]
+
+
+def test_gap_examples_could_fill_it(cat):
+    situation = Situation(**PORTIEK, policy={"woonomgeving": "nee"})
+    (gap,) = cat.gaps(situation)
+    assert gap.id == "woonomgeving" and gap.examples
+    recommended = [e.id for e in cat.recommend(situation, limit=50).examples]
+    assert all(e in recommended for e in gap.examples)
