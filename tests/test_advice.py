@@ -109,7 +109,9 @@ def test_recommend_checks_its_arguments(cat):
             recommend(cat, Situation(phase="rust"), limit=bad)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="bug in catalog.py Catalog.recommend/gaps: a dict gets AttributeError ('dict' has no 'recommend'), not the TypeError of recommend()")
+@pytest.mark.xfail(
+    strict=True, reason="bug in catalog.py Catalog.recommend/gaps: a dict gets AttributeError ('dict' has no 'recommend'), not the TypeError of recommend()"
+)
 def test_catalog_recommend_refuses_a_mapping_with_a_type_error(cat):
     with pytest.raises(TypeError, match="Situation"):
         cat.recommend({"phase": "rust"})  # type: ignore[arg-type]

@@ -203,7 +203,9 @@ def test_every_question_declares_what_it_feeds(cat):
 
 def test_verslag_questions_change_nothing_in_the_advice(cat):
     base = {"fase-nu": "ongemak", "locaties-gezien": ["portiek"]}
-    extra = {item["id"]: ("ja" if item["kind"] == "yes_no" else "tekst") for item in items(cat) if item["feeds"] == "verslag" and item["kind"] in ("yes_no", "text")}
+    extra = {
+        item["id"]: ("ja" if item["kind"] == "yes_no" else "tekst") for item in items(cat) if item["feeds"] == "verslag" and item["kind"] in ("yes_no", "text")
+    }
     plain = Assessment(answers=base).advice()
     more = Assessment(answers={**base, **extra}).advice()
     assert (more.summary, more.directions, more.examples, more.gaps) == (plain.summary, plain.directions, plain.examples, plain.gaps)
@@ -219,7 +221,9 @@ def test_any_valid_answers_give_consistent_advice(cat, data):
             continue
         if item["options"]:
             values = [o[0] for o in item["options"]]
-            answers[item["id"]] = data.draw(st.sampled_from(values)) if item["kind"] == "single_choice" else data.draw(st.lists(st.sampled_from(values), max_size=4))
+            answers[item["id"]] = (
+                data.draw(st.sampled_from(values)) if item["kind"] == "single_choice" else data.draw(st.lists(st.sampled_from(values), max_size=4))
+            )
         elif item["kind"] == "yes_no":
             answers[item["id"]] = data.draw(st.sampled_from(["ja", "nee", "weet niet"]))
     assessment = Assessment(answers=answers)

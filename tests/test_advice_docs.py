@@ -38,7 +38,12 @@ def test_the_page_has_no_code_or_terminal_text(page):
 
 
 def test_the_page_is_dutch_and_speaks_of_the_model_in_words(page):
-    for heading in ("## Stap 2: de analyse doet een voorstel", "## De fase bepaalt de volgorde", "## Stap 3: het overleg beslist", "## Stap 4: de witte vlekken"):
+    for heading in (
+        "## Stap 2: de analyse doet een voorstel",
+        "## De fase bepaalt de volgorde",
+        "## Stap 3: het overleg beslist",
+        "## Stap 4: de witte vlekken",
+    ):
         assert heading in page
     for word in ("Wat nu eerst", "Eerst", "Later", "Weet niet", "witte vlek"):
         assert word in page, word

@@ -91,7 +91,12 @@ def test_unrecognised_free_text_is_shown_and_not_counted(cat):
 
 
 def test_running_work_from_the_answers_text(cat):
-    answers = {"fase-nu": "incidenten", "locaties-gezien": ["plein"], "groepen-betrokken": ["jongeren"], "aanbod-bestaand": "jongerenwerk; koffieochtend\n- wijkagent"}
+    answers = {
+        "fase-nu": "incidenten",
+        "locaties-gezien": ["plein"],
+        "groepen-betrokken": ["jongeren"],
+        "aanbod-bestaand": "jongerenwerk; koffieochtend\n- wijkagent",
+    }
     advice = Assessment(answers=answers).advice()
     assert [r.entry for r in advice.running] == ["jongerenwerk", "koffieochtend", "wijkagent"]
     assert [r.directions for r in advice.running] == [("jeugd",), (), ("veiligheid",)]

@@ -66,7 +66,7 @@ def test_json_has_the_advice_keys(capsys, cat, answers_file):
     code, out, err = run(capsys, "--answers", answers_file, "--json")
     assert code == 0 and err == ""
     data = json.loads(out)
-    assert JSON_KEYS <= set(data)
+    assert set(data) >= JSON_KEYS
     assert [f["id"] for f in data["first"]][:1] == ["basisveiligheid"]
     assert [d["id"] for d in data["directions"]][:1] == ["jeugd"] and [d["id"] for d in data["later"]] == ["ontmoeting"]
     assert data["gaps"]["status"] == "pending" and data["problems"] == [] and data["inferred"] == []
@@ -85,7 +85,14 @@ def test_the_case_of_issue_18(capsys, cat, tmp_path):
     answers = {
         "fase-nu": "incidenten",
         "vormen-zichtbaar": ["openlijk-incident", "intimidatie", "vooroordelen", "wij-zij-denken", "vervreemding", "discriminatie"],
-        "oorzaken-gezien": ["gerucht-of-incident", "verlies-en-angst", "komst-nieuwe-groep", "snelle-bevolkingsverandering", "landelijk-debat-media", "ervaren-onrecht"],
+        "oorzaken-gezien": [
+            "gerucht-of-incident",
+            "verlies-en-angst",
+            "komst-nieuwe-groep",
+            "snelle-bevolkingsverandering",
+            "landelijk-debat-media",
+            "ervaren-onrecht",
+        ],
         "locaties-gezien": ["plein", "straat", "buurt", "ontmoetingsplek", "wijk"],
         "groepen-betrokken": ["jongeren", "bewoners", "nieuwkomers", "ouders", "ouderen"],
         "nodig-ontmoeting": "nee",
@@ -186,7 +193,12 @@ def test_bad_answers_file_lists_every_problem_and_writes_nothing(capsys, cat, tm
     code, stdout, err = run(capsys, "--answers", bad, "--out", out)
     assert code == 1 and stdout == ""
     assert err.startswith(f"buurtverbinding assess: 4 fouten in '{bad}':\n")
-    for needle in ("'kalm' geen keuze. Kies uit: rust, ongemak", "'speeltuin' geen keuze", "'9' geen antwoord. Kies een heel getal van 1", "Onbekende vraag 'onbekend-item'"):
+    for needle in (
+        "'kalm' geen keuze. Kies uit: rust, ongemak",
+        "'speeltuin' geen keuze",
+        "'9' geen antwoord. Kies een heel getal van 1",
+        "Onbekende vraag 'onbekend-item'",
+    ):
         assert needle in err
     assert not out.exists() and files_in(tmp_path) == {"fout.yaml"}
 

@@ -62,7 +62,9 @@ def answers(cat):
 def documents(cat):
     meeting = st.one_of(values, st.dictionaries(st.sampled_from(["datum", "buurt", "aanwezigen", "anders"]), values, max_size=4))
     version = st.one_of(st.just(2), st.just(1), values)
-    saved = st.fixed_dictionaries({"format": st.one_of(st.just("buurtanalyse"), values), "version": version, "meeting": meeting, "answers": st.one_of(answers(cat), values)})
+    saved = st.fixed_dictionaries(
+        {"format": st.one_of(st.just("buurtanalyse"), values), "version": version, "meeting": meeting, "answers": st.one_of(answers(cat), values)}
+    )
     return st.one_of(answers(cat), saved, values)
 
 
