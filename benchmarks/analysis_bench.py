@@ -26,15 +26,16 @@ RUNS = 31
 
 def _page(folder: Path, cat: Any) -> Path:
     """A standalone page with the form and the advice of ``cat`` (the extension's own HTML and script)."""
-    from buurtverbinding.sphinx._analysis import SCRIPT_FILE, analysis_data, data_script, form_html, page_html
+    from buurtverbinding.sphinx._analysis import EVALUATOR_FILE, SCRIPT_FILE, data_script, form_html, page_html
     from buurtverbinding.sphinx._assets import STATIC
 
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "data.js").write_bytes(data_script(analysis_data(cat, lambda i: f"voorbeelden/{i}.html")))
-    (folder / SCRIPT_FILE).write_bytes((STATIC / SCRIPT_FILE).read_bytes())
+    (folder / "data.js").write_bytes(data_script(cat, lambda i: f"voorbeelden/{i}.html"))
+    for name in (EVALUATOR_FILE, SCRIPT_FILE):
+        (folder / name).write_bytes((STATIC / name).read_bytes())
     html = (
         '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Buurtanalyse</title>'
-        f'<script src="data.js"></script><script src="{SCRIPT_FILE}" defer></script></head><body>'
+        f'<script src="data.js"></script><script src="{EVALUATOR_FILE}" defer></script><script src="{SCRIPT_FILE}" defer></script></head><body>'
         + page_html(form_html(cat), "", "bench", "")
         + "</body></html>"
     )
@@ -46,12 +47,12 @@ def _page(folder: Path, cat: Any) -> Path:
 def page_kb() -> float:
     """The page's own JavaScript and data for the real catalogue, gzipped, in KB."""
     import buurtverbinding as bv
-    from buurtverbinding.sphinx._analysis import SCRIPT_FILE, analysis_data, data_script
+    from buurtverbinding.sphinx._analysis import EVALUATOR_FILE, SCRIPT_FILE, data_script
     from buurtverbinding.sphinx._assets import STATIC
 
-    data = data_script(analysis_data(bv.load(), lambda i: f"catalogus/voorbeelden/{i}.html#bv-{i}"))
-    script = (STATIC / SCRIPT_FILE).read_bytes()
-    return (len(gzip.compress(data)) + len(gzip.compress(script))) / 1024
+    data = data_script(bv.load(), lambda i: f"catalogus/voorbeelden/{i}.html#bv-{i}")
+    scripts = [(STATIC / name).read_bytes() for name in (EVALUATOR_FILE, SCRIPT_FILE)]
+    return sum(len(gzip.compress(part)) for part in (data, *scripts)) / 1024
 
 
 def advice_ms(page: Path) -> float:

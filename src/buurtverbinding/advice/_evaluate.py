@@ -346,11 +346,9 @@ def advise(table: Json, situation: dict[str, Any], limit: int | None = None) -> 
     running = match_running(table, situation["existing"])
     in_place = {r["example"] for r in running if r["example"]}
     ranked = rank_examples(table, situation, [p["id"] for p in plan], set(held) | {d["id"] for d in declined if d["kind"] == "direction"}, in_place)
-    shown = limit or model["examples"]["limit"]
-    examples = ranked[:shown]
-    unknown = sum(1 for e in examples if e["open"])
-    for e in ranked:
-        del e["open"]
+    shown = ranked[: limit or model["examples"]["limit"]]
+    unknown = sum(1 for e in shown if e["open"])
+    examples = [shown_example(table, e, [p["id"] for p in plan]) for e in shown]
     caveat = fill(texts["caveat_general"], {"count": unknown}) if unknown else ""
     gaps = find_gaps(table, situation, plan, ranked, running)
 
@@ -372,34 +370,39 @@ def advise(table: Json, situation: dict[str, Any], limit: int | None = None) -> 
 
 
 def rank_examples(table: Json, situation: dict[str, Any], plan: list[str], excluded: set[str], in_place: set[str]) -> list[dict[str, Any]]:
-    """Examples that match the situation on their core, best first."""
+    """Examples that match the situation on their core, best first; ``matched`` holds the core
+    values that matched (the reason is written only for the examples that are shown)."""
     weights = table["model"]["examples"]
     texts = table["texts"]
-    titles = {d["id"]: d["short"] for d in table["directions"]}
     budget_order = table["budget_order"]
     budget = budget_order.index(situation["budget"]) if situation["budget"] in budget_order else -1
     phase = situation["phase"]
-    wanted = {field: [v for v in situation[field] if v not in weights["generic"].get(field, [])] for field in weights["core"]}
-    partners = situation["partners"]
+    core_weights = list(weights["core"].items())
+    wanted = {field: [v for v in situation[field] if v not in weights["generic"].get(field, [])] for field, _ in core_weights}
+    cap, place, locations, partners = weights["cap"], weights["place"], situation["locations"], situation["partners"]
+    first = plan[0] if plan else None
     scored = []
-    for e in table["examples"]:
-        if (phase and phase not in e["phases"]) or e["direction"] in excluded or e["id"] in in_place:
+    for e in _candidates(table, wanted, phase):
+        if e["direction"] in excluded or e["id"] in in_place:
             continue
         core, matched = 0, []
-        for field, weight in weights["core"].items():
-            hits = [v for v in wanted[field] if v in e[field]][: weights["cap"]]
-            core += weight * len(hits)
-            matched.extend(value_label(table, field, v) for v in hits)
+        for field, weight in core_weights:
+            values = e[field]
+            hits = [v for v in wanted[field] if v in values][:cap]
+            if hits:
+                core += weight * len(hits)
+                matched.extend([field, v] for v in hits)
         if core == 0:
             continue
-        score = core + weights["place"] * len([v for v in situation["locations"] if v in e["locations"]][: weights["cap"]])
-        if plan and e["direction"] == plan[0]:
+        score = core + place * len([v for v in locations if v in e["locations"]][:cap])
+        if e["direction"] == first:
             score += weights["plan_first"]
         elif e["direction"] in plan:
             score += weights["plan"]
         elif any(s in plan for s in e["secondary"]):
             score += weights["secondary"]
-        score += weights["partner"] * min(weights["partner_cap"], len([p for p in partners if p in e["partners"]]))
+        if partners:
+            score += weights["partner"] * min(weights["partner_cap"], len([p for p in partners if p in e["partners"]]))
         caveats = []
         if budget >= 0 and e["cost"] is not None:
             if budget_order.index(e["cost"]) <= budget:
@@ -414,45 +417,62 @@ def rank_examples(table: Json, situation: dict[str, Any], plan: list[str], exclu
             caveats.append(texts["example_no_effect"])
         elif e["effect"] == "negatief":
             caveats.append(texts["example_negative"])
-        in_plan = texts["example_in_plan"] if e["direction"] in plan else ""
-        reason = fill(texts["example_reason"], {"core": join(matched, texts["and"]), "direction": titles[e["direction"]], "plan": in_plan})
-        scored.append(
-            {
-                "id": e["id"],
-                "title": e["title"],
-                "direction": e["direction"],
-                "score": score,
-                "reason": reason,
-                "caveats": caveats,
-                "open": e["cost"] is None or not e["rated"],
-            }
-        )
+        scored.append({"id": e["id"], "title": e["title"], "direction": e["direction"], "score": score, "matched": matched, "caveats": caveats, "open": e["cost"] is None or not e["rated"]})
     scored.sort(key=lambda r: (-r["score"], r["id"]))
     return scored
 
 
-def match_running(table: Json, entries: list[str]) -> list[dict[str, Any]]:
-    """How each entry of running work is read: a catalogue example, a common name, or not recognised."""
+_INDEXES: dict[int, tuple[Any, dict[tuple[str, str], list[int]]]] = {}
+
+
+def _candidates(table: Json, wanted: dict[str, list[str]], phase: str | None) -> list[Json]:
+    """The examples meant for ``phase`` (any phase when None) that share a wanted core value, in
+    catalogue order. An index kept per table; it only narrows the examples to look at (the
+    browser evaluator, fast enough without one, looks at them all)."""
+    cached = _INDEXES.get(id(table))
+    if cached is None or cached[0] is not table:
+        index: dict[tuple[str, str], list[int]] = {}
+        for n, e in enumerate(table["examples"]):
+            for field in (*table["model"]["examples"]["core"], "phases"):
+                for value in e[field]:
+                    index.setdefault((field, value), []).append(n)
+        cached = _INDEXES[id(table)] = (table, index)
+    found: set[int] = set()
+    for field, values in wanted.items():
+        for value in values:
+            found.update(cached[1].get((field, value), ()))
+    if phase:
+        found.intersection_update(cached[1].get(("phases", phase), ()))
+    examples = table["examples"]
+    return [examples[n] for n in sorted(found)]
+
+
+def shown_example(table: Json, entry: dict[str, Any], plan: list[str]) -> dict[str, Any]:
+    """A ranked example as the advice shows it, with its reason in words."""
     texts = table["texts"]
     titles = {d["id"]: d["short"] for d in table["directions"]}
-    examples = {}
-    for e in table["examples"]:
-        examples.setdefault(normalise(e["id"]), e)
-        examples.setdefault(normalise(e["title"]), e)
-    names = {normalise(n["name"]): n for n in table["model"]["running"]}
+    core = join([value_label(table, field, value) for field, value in entry["matched"]], texts["and"])
+    in_plan = texts["example_in_plan"] if entry["direction"] in plan else ""
+    reason = fill(texts["example_reason"], {"core": core, "direction": titles[entry["direction"]], "plan": in_plan})
+    return {"id": entry["id"], "title": entry["title"], "direction": entry["direction"], "score": entry["score"], "reason": reason, "caveats": entry["caveats"]}
+
+
+def match_running(table: Json, entries: list[str]) -> list[dict[str, Any]]:
+    """How each entry of running work is read: a catalogue example, a common name, or not recognised
+    (``table["running"]``: normalised id, title or name → example, directions)."""
+    texts = table["texts"]
+    titles = {d["id"]: d["short"] for d in table["directions"]}
     result = []
     for entry in entries:
-        key = normalise(entry)
-        example = examples.get(key)
-        if example is not None:
-            directions = [example["direction"], *[s for s in example["secondary"] if s != example["direction"]]]
-            result.append({"entry": entry, "example": example["id"], "directions": directions, "text": fill(texts["running_example"], {"entry": entry, "title": example["title"]})})
-        elif key in names:
-            directions = list(names[key]["directions"])
-            text = fill(texts["running_name"], {"entry": entry, "directions": join([titles[d] for d in directions], texts["and"])})
-            result.append({"entry": entry, "example": None, "directions": directions, "text": text})
-        else:
+        found = table["running"].get(normalise(entry))
+        if found is None:
             result.append({"entry": entry, "example": None, "directions": [], "text": fill(texts["running_unknown"], {"entry": entry})})
+        elif found["example"] is not None:
+            text = fill(texts["running_example"], {"entry": entry, "title": found["title"]})
+            result.append({"entry": entry, "example": found["example"], "directions": list(found["directions"]), "text": text})
+        else:
+            text = fill(texts["running_name"], {"entry": entry, "directions": join([titles[d] for d in found["directions"]], texts["and"])})
+            result.append({"entry": entry, "example": None, "directions": list(found["directions"]), "text": text})
     return result
 
 

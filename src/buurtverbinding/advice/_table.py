@@ -15,6 +15,7 @@ import weakref
 from typing import TYPE_CHECKING, Any
 
 from ..models import FACETS
+from ._evaluate import normalise
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -107,6 +108,13 @@ def _build(cat: Catalog) -> dict[str, Any]:
         for rules in sorted(cat.advice_rules, key=lambda r: (r.order, r.id))
     ]
     dumped = model.model_dump(mode="json", warnings=False)
+    running: dict[str, Any] = {}
+    for e in examples:
+        entry = {"example": e["id"], "title": e["title"], "directions": [e["direction"], *[d for d in e["secondary"] if d != e["direction"]]]}
+        running.setdefault(normalise(e["id"]), entry)
+        running.setdefault(normalise(e["title"]), entry)
+    for name in dumped["running"]:
+        running.setdefault(normalise(name["name"]), {"example": None, "title": name["name"], "directions": name["directions"]})
     return {
         "version": TABLE_VERSION,
         "directions": [{"id": d.id, "number": d.number, "title": d.title, "short": d.short_title} for d in sorted(cat.directions, key=lambda d: d.number)],
@@ -120,8 +128,8 @@ def _build(cat: Catalog) -> dict[str, Any]:
             "phases": {p["phase"]: p for p in dumped["phases"]},
             "examples": dumped["examples"],
             "policy_topics": dumped["policy_topics"],
-            "running": dumped["running"],
         },
+        "running": running,
         "texts": dumped["texts"],
         "examples": examples,
     }

@@ -183,7 +183,8 @@ def _check_model(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directi
 
     def unknown(value: str, valid: list[str] | tuple[str, ...], what: str, *loc: int | str) -> None:
         if value not in valid:
-            report.add(item.path, item.line(*loc), "BV130", f"{what} '{value}' does not exist; {_hint(value, valid)}valid: {', '.join(valid)}")
+            listed = f"valid: {', '.join(valid)}" if len(valid) <= 30 else "see 'buurtverbinding list' for the ids"
+            report.add(item.path, item.line(*loc), "BV130", f"{what} '{value}' does not exist; {_hint(value, valid)}{listed}")
 
     steps = [step.id for step in model.first_steps]
     for i, step_id in enumerate(steps):

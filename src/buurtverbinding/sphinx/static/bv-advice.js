@@ -308,10 +308,10 @@ bv.advice = (function () {
     var inPlace = running.filter(function (r) { return r.example; }).map(function (r) { return r.example; });
     var excluded = Object.keys(held).concat(declined.filter(function (d) { return d.kind === "direction"; }).map(function (d) { return d.id; }));
     var ranked = rankExamples(table, situation, plan.map(function (p) { return p.id; }), excluded, inPlace);
-    var shown = limit || model.examples.limit;
-    var examples = ranked.slice(0, shown);
-    var unknown = examples.filter(function (e) { return e.open; }).length;
-    ranked.forEach(function (e) { delete e.open; });
+    var shown = ranked.slice(0, limit || model.examples.limit);
+    var unknown = shown.filter(function (e) { return e.open; }).length;
+    var planIds = plan.map(function (p) { return p.id; });
+    var examples = shown.map(function (e) { return shownExample(table, e, planIds); });
     var caveat = unknown ? fill(texts.caveat_general, { count: unknown }) : "";
     var gaps = findGaps(table, situation, plan, ranked, running);
 
@@ -334,8 +334,6 @@ bv.advice = (function () {
 
   function rankExamples(table, situation, plan, excluded, inPlace) {
     var weights = table.model.examples, texts = table.texts;
-    var titles = {};
-    table.directions.forEach(function (d) { titles[d.id] = d.short; });
     var budgetOrder = table.budget_order;
     var budget = situation.budget !== null ? budgetOrder.indexOf(situation.budget) : -1;
     var phase = situation.phase;
@@ -352,7 +350,7 @@ bv.advice = (function () {
       Object.keys(weights.core).forEach(function (field) {
         var hits = wanted[field].filter(function (v) { return includes(e[field], v); }).slice(0, weights.cap);
         core += weights.core[field] * hits.length;
-        hits.forEach(function (v) { matched.push(valueLabel(table, field, v)); });
+        hits.forEach(function (v) { matched.push([field, v]); });
       });
       if (core === 0) return;
       var score = core + weights.place * situation.locations.filter(function (v) { return includes(e.locations, v); }).slice(0, weights.cap).length;
@@ -369,36 +367,34 @@ bv.advice = (function () {
       score += has(weights.effect, e.effect) ? weights.effect[e.effect] : 0;
       if (e.effect === "geen-effect") caveats.push(texts.example_no_effect);
       else if (e.effect === "negatief") caveats.push(texts.example_negative);
-      var inPlan = includes(plan, e.direction) ? texts.example_in_plan : "";
-      var reason = fill(texts.example_reason, { core: join(matched, texts.and), direction: titles[e.direction], plan: inPlan });
-      scored.push({ id: e.id, title: e.title, direction: e.direction, score: score, reason: reason, caveats: caveats,
+      scored.push({ id: e.id, title: e.title, direction: e.direction, score: score, matched: matched, caveats: caveats,
         open: e.cost === null || !e.rated });
     });
     scored.sort(function (a, b) { return (b.score - a.score) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
     return scored;
   }
 
-  function matchRunning(table, entries) {
-    var texts = table.texts, titles = {}, examples = {}, names = {};
+  function shownExample(table, entry, plan) {
+    var texts = table.texts, titles = {};
     table.directions.forEach(function (d) { titles[d.id] = d.short; });
-    table.examples.forEach(function (e) {
-      if (!has(examples, normalise(e.id))) examples[normalise(e.id)] = e;
-      if (!has(examples, normalise(e.title))) examples[normalise(e.title)] = e;
-    });
-    table.model.running.forEach(function (n) { names[normalise(n.name)] = n; });
+    var core = join(entry.matched.map(function (pair) { return valueLabel(table, pair[0], pair[1]); }), texts.and);
+    var inPlan = includes(plan, entry.direction) ? texts.example_in_plan : "";
+    var reason = fill(texts.example_reason, { core: core, direction: titles[entry.direction], plan: inPlan });
+    return { id: entry.id, title: entry.title, direction: entry.direction, score: entry.score, reason: reason, caveats: entry.caveats };
+  }
+
+  function matchRunning(table, entries) {
+    var texts = table.texts, titles = {};
+    table.directions.forEach(function (d) { titles[d.id] = d.short; });
     return entries.map(function (entry) {
       var key = normalise(entry);
-      if (has(examples, key)) {
-        var example = examples[key];
-        var directions = [example.direction].concat(example.secondary.filter(function (s) { return s !== example.direction; }));
-        return { entry: entry, example: example.id, directions: directions, text: fill(texts.running_example, { entry: entry, title: example.title }) };
+      if (!has(table.running, key)) return { entry: entry, example: null, directions: [], text: fill(texts.running_unknown, { entry: entry }) };
+      var found = table.running[key];
+      if (found.example !== null) {
+        return { entry: entry, example: found.example, directions: found.directions.slice(), text: fill(texts.running_example, { entry: entry, title: found.title }) };
       }
-      if (has(names, key)) {
-        var covered = names[key].directions.slice();
-        var text = fill(texts.running_name, { entry: entry, directions: join(covered.map(function (d) { return titles[d]; }), texts.and) });
-        return { entry: entry, example: null, directions: covered, text: text };
-      }
-      return { entry: entry, example: null, directions: [], text: fill(texts.running_unknown, { entry: entry }) };
+      var text = fill(texts.running_name, { entry: entry, directions: join(found.directions.map(function (d) { return titles[d]; }), texts.and) });
+      return { entry: entry, example: null, directions: found.directions.slice(), text: text };
     });
   }
 
