@@ -64,7 +64,9 @@ def generated_documents(table: dict[str, Any], n: int = GENERATED, seed: int = S
         if number % 25 == 24:
             answers["onbekende-vraag"] = "ja"
         if number % 3 == 0:
-            documents.append({"format": "buurtanalyse", "version": 2, "meeting": {"datum": f"2026-{number % 12 + 1:02d}-07", "buurt": "Buurt"}, "answers": answers})
+            documents.append(
+                {"format": "buurtanalyse", "version": 2, "meeting": {"datum": f"2026-{number % 12 + 1:02d}-07", "buurt": "Buurt"}, "answers": answers}
+            )
         else:
             documents.append(answers)
     return documents

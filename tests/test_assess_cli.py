@@ -165,7 +165,6 @@ def test_a_file_that_appears_while_writing_is_not_replaced(capsys, cat, answers_
     assert files_in(tmp_path) == {"antwoorden.yaml", "advies.md"}
 
 
-@pytest.mark.xfail(strict=True, reason="bug in cli/_assess.py _write_atomic: the race message comes from _io in English ('already exists; use --force')")
 def test_the_message_for_a_file_that_appeared_is_dutch(capsys, cat, answers_file, tmp_path, monkeypatch):
     from buurtverbinding.cli import _assess
 

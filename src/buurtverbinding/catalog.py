@@ -12,7 +12,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
@@ -325,17 +325,27 @@ class Catalog(BaseModel):
     def recommend(self, situation: Situation, limit: int | None = None) -> Advice:
         """The advice for a situation checked against this catalogue (the same as
         :func:`buurtverbinding.advice.recommend`, and ``situation.recommend()``)."""
+        if not isinstance(situation, _Advisable):
+            raise TypeError("recommend() takes a Situation; build one with bv.Situation(...) or Assessment.to_situation()")
         return situation.recommend(limit, catalog=self)
 
     def gaps(self, situation: Situation) -> tuple[Gap, ...]:
         """The witte vlekken of the advice for ``situation`` (empty before any step-4 answer)."""
-        return situation.recommend(catalog=self).gaps.items
+        return self.recommend(situation).gaps.items
 
     def compare(self, ids: Iterable[str]) -> Comparison:
         """The chosen examples side by side; an unknown id raises the same error as :meth:`get`."""
         from ._compare import compare  # only when asked: it is not needed to load, filter or search
 
         return compare(self, ids)
+
+
+@runtime_checkable
+class _Advisable(Protocol):
+    """What :meth:`Catalog.recommend` needs of a situation (``buurtverbinding.advice.Situation``),
+    without this layer importing the advice layer above it."""
+
+    def recommend(self, limit: int | None = None, *, catalog: Catalog | None = None) -> Advice: ...
 
 
 def __getattr__(name: str) -> Any:

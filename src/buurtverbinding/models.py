@@ -41,6 +41,10 @@ __all__ = [
     "DirectionRule",
     "AdviceModel",
     "PhaseOrder",
+    "FitThresholds",
+    "HeldDirection",
+    "PolicyTopic",
+    "RunningName",
     "FirstStep",
     "ExampleWeights",
     "ItemFeeds",
@@ -545,8 +549,10 @@ class ExampleWeights(_Record):
 
     core: dict[str, int]
     """Situation field → weight per matching value (the core: groups, dividing lines, forms, causes)."""
-    generic: dict[str, tuple[Id, ...]] = {}
+    generic: dict[str, list[Id]] = {}
     """Values too general to count as a core match, per field."""
+    skip_other_dividing_lines: bool = True
+    """When the situation names dividing lines and an example is meant for other ones only, it is left out."""
     place: int
     cap: int = Field(ge=1)
     """At most this many matching values count per field."""
@@ -593,4 +599,4 @@ class AdviceModel(_Record):
     examples: ExampleWeights
     policy_topics: tuple[PolicyTopic, ...] = ()
     running: tuple[RunningName, ...] = ()
-    texts: dict[str, str | tuple[str, ...]]
+    texts: dict[str, str | list[str]]

@@ -14,7 +14,7 @@
 The model (``content/advies/``, explained in Dutch on the site's page *Hoe het advies tot stand
 komt*): step 2 suggests directions by fit; the phase sets what comes first and what waits; the
 meeting's step-3 answers put directions in or out of the plan; step 4 shows the witte vlekken.
-One table (:func:`._table.advice_table`) is read by two evaluators: :mod:`._evaluate` here and
+One table (``advice_table``) is read by two evaluators: ``advice._evaluate`` here and
 ``bv-advice.js`` on the page. ``tests/advice-cases/`` holds them to the same output.
 """
 

@@ -1,6 +1,6 @@
 """Reading an answers file, and the error that lists every problem with a set of answers.
 
-The answers themselves are checked by the evaluator (:func:`._evaluate.read_document`), the
+The answers themselves are checked by the evaluator (``read_document``), the
 same way the page checks them, with the Dutch messages of ``content/advies/model.yaml``. This
 module only turns a file into data: ``.json`` as JSON, ``.yaml``/``.yml`` as YAML. A file is a
 mapping of question id to answer, or a saved Buurtanalyse document (``format``, ``version``,

@@ -1,7 +1,7 @@
 """The advice evaluator: the compiled advice table and the meeting's answers in, the advice out.
 
 This module and the page's ``bv-advice.js`` are the two evaluators of one model. Both take the
-same table (:func:`buurtverbinding.advice._table.advice_table`: plain JSON) and produce the same
+same table (``advice_table``: plain JSON) and produce the same
 plain-JSON advice; a shared conformance suite (``tests/advice-cases/``) holds them to that. The
 rules, thresholds and every Dutch sentence come from the table (``content/advies/``); the code
 holds the order of the steps only. Keep the two files in step: same function names, same order
@@ -364,7 +364,7 @@ def advise(table: Json, situation: dict[str, Any], limit: int | None = None) -> 
         "gaps": gaps,
         "running": running,
     }
-    advice["summary"] = summarise(table, situation, first, plan, later, gaps)
+    advice["summary"] = summarise(table, situation, first, plan, later, gaps, any(d["kind"] == "direction" for d in declined))
     advice["headline"] = headline(table, first, plan)
     return advice
 
@@ -381,9 +381,12 @@ def rank_examples(table: Json, situation: dict[str, Any], plan: list[str], exclu
     wanted = {field: [v for v in situation[field] if v not in weights["generic"].get(field, [])] for field, _ in core_weights}
     cap, place, locations, partners = weights["cap"], weights["place"], situation["locations"], situation["partners"]
     first = plan[0] if plan else None
+    lines = situation["dividing_lines"] if weights["skip_other_dividing_lines"] else []
     scored = []
     for e in _candidates(table, wanted, phase):
         if e["direction"] in excluded or e["id"] in in_place:
+            continue
+        if lines and e["dividing_lines"] and not any(v in e["dividing_lines"] for v in lines):
             continue
         core, matched = 0, []
         for field, weight in core_weights:
@@ -417,7 +420,17 @@ def rank_examples(table: Json, situation: dict[str, Any], plan: list[str], exclu
             caveats.append(texts["example_no_effect"])
         elif e["effect"] == "negatief":
             caveats.append(texts["example_negative"])
-        scored.append({"id": e["id"], "title": e["title"], "direction": e["direction"], "score": score, "matched": matched, "caveats": caveats, "open": e["cost"] is None or not e["rated"]})
+        scored.append(
+            {
+                "id": e["id"],
+                "title": e["title"],
+                "direction": e["direction"],
+                "score": score,
+                "matched": matched,
+                "caveats": caveats,
+                "open": e["cost"] is None or not e["rated"],
+            }
+        )
     scored.sort(key=lambda r: (-r["score"], r["id"]))
     return scored
 
@@ -476,7 +489,9 @@ def match_running(table: Json, entries: list[str]) -> list[dict[str, Any]]:
     return result
 
 
-def find_gaps(table: Json, situation: dict[str, Any], plan: list[dict[str, Any]], ranked: list[dict[str, Any]], running: list[dict[str, Any]]) -> dict[str, Any]:
+def find_gaps(
+    table: Json, situation: dict[str, Any], plan: list[dict[str, Any]], ranked: list[dict[str, Any]], running: list[dict[str, Any]]
+) -> dict[str, Any]:
     """The witte vlekken: what the plan needs and policy and running work do not cover."""
     texts, model = table["texts"], table["model"]
     if not situation["policy"] and not situation["existing"]:
@@ -517,8 +532,8 @@ def answered(situation: dict[str, Any]) -> bool:
     )
 
 
-def summarise(table: Json, situation: dict[str, Any], first: list[Any], plan: list[Any], later: list[Any], gaps: dict[str, Any]) -> str:
-    """"Wat nu eerst": what comes first, which directions and why, what waits, the witte vlekken."""
+def summarise(table: Json, situation: dict[str, Any], first: list[Any], plan: list[Any], later: list[Any], gaps: dict[str, Any], declined: bool) -> str:
+    """ "Wat nu eerst": what comes first, which directions and why, what waits, the witte vlekken."""
     texts = table["texts"]
     word = texts["and"]
     if not answered(situation):
@@ -532,6 +547,8 @@ def summarise(table: Json, situation: dict[str, Any], first: list[Any], plan: li
             parts.append(fill(texts["summary_plan"], {"directions": directions, "top": plan[0]["title"], "values": plan[0]["values"]}))
         else:
             parts.append(fill(texts["summary_plan_chosen"], {"directions": directions}))
+    elif declined:
+        parts.append(texts["summary_plan_declined"])
     else:
         parts.append(texts["summary_plan_none"])
     if later:
@@ -592,7 +609,10 @@ def report(table: Json, advice: dict[str, Any], answers: dict[str, Any], meeting
         lines.append(advice["caveat"])
     sections.append({"heading": texts["report_examples"], "lines": lines or none})
     gaps = advice["gaps"]
-    gap_lines = [g["reason"] + (" " + fill(texts["gap_fill"], {"examples": join([names.get(x, x) for x in g["examples"]], texts["and"])}) if g["examples"] else "") for g in gaps["items"]]
+    gap_lines = [
+        g["reason"] + (" " + fill(texts["gap_fill"], {"examples": join([names.get(x, x) for x in g["examples"]], texts["and"])}) if g["examples"] else "")
+        for g in gaps["items"]
+    ]
     sections.append({"heading": texts["report_gaps"], "lines": gap_lines or [gaps["text"]]})
     if advice["running"]:
         sections.append({"heading": texts["report_running"], "lines": [r["text"] for r in advice["running"]]})

@@ -6,6 +6,7 @@ Every word comes from the report, which the evaluator writes from the sentences 
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -17,13 +18,21 @@ def render(report: dict[str, Any], fmt: str = "md") -> str:
     return _html(report) if fmt == "html" else _markdown(report)
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def _md(text: str) -> str:
+    """Text as Markdown shows it: special characters escaped, new lines as spaces."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
 def _markdown(report: dict[str, Any]) -> str:
-    out = [f"# {report['title']}", ""]
-    out += [f"- {line}" for line in report["meeting"]]
+    out = [f"# {_md(report['title'])}", ""]
+    out += [f"- {_md(line)}" for line in report["meeting"]]
     for section in report["sections"]:
-        out += ["", f"## {section['heading']}", ""]
+        out += ["", f"## {_md(section['heading'])}", ""]
         lines = section["lines"]
-        out += [lines[0]] if len(lines) == 1 else [f"- {line}" for line in lines]
+        out += [_md(lines[0])] if len(lines) == 1 else [f"- {_md(line)}" for line in lines]
     return "\n".join(out) + "\n"
 
 
@@ -33,8 +42,7 @@ def _html(report: dict[str, Any]) -> str:
         '<html lang="nl">',
         '<head><meta charset="utf-8">',
         f"<title>{escape(report['title'])}</title>",
-        "<style>body{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.45}h2{margin-top:1.5rem}"
-        "@page{size:A4;margin:18mm}</style>",
+        "<style>body{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.45}h2{margin-top:1.5rem}@page{size:A4;margin:18mm}</style>",
         "</head>",
         "<body>",
         f"<h1>{escape(report['title'])}</h1>",

@@ -1,7 +1,7 @@
 """A situation and the meeting's answers, checked against their catalogue; the advice functions.
 
-The advice itself is made by :mod:`._evaluate` from the catalogue's advice table
-(:mod:`._table`); these classes check the input, tie it to its catalogue and give the result
+The advice itself is made by ``advice._evaluate`` from the catalogue's advice table
+(``advice._table``); these classes check the input, tie it to its catalogue and give the result
 typed records.
 """
 
@@ -23,7 +23,6 @@ from ._table import advice_table, situation_fields
 
 __all__ = ["Advice", "Assessment", "Situation", "gaps", "recommend"]
 
-Judgement = Literal["ja", "nee", "weet-niet"]
 _JUDGEMENTS = {"ja": "ja", "yes": "ja", "nee": "nee", "no": "nee", "weet-niet": "weet-niet", "weet niet": "weet-niet"}
 
 
@@ -81,6 +80,13 @@ class _CatalogChecked(_Frozen):
             raise exc.error from None
 
     @classmethod
+    def model_validate_json(cls, json_data: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except _Rejected as exc:
+            raise exc.error from None
+
+    @classmethod
     def for_catalog(cls, cat: Catalog, /, **data: Any) -> Self:
         """Built and checked against ``cat`` (use this for a catalogue other than the packaged one)."""
         return cls.model_validate(data, context={"catalog": cat})
@@ -127,11 +133,11 @@ class Situation(_CatalogChecked):
     """Running work: example ids or titles, common names (``jongerenwerk``), or free text."""
     budget: str | None = None
     """The budget band (``laag``, ``midden``, ``hoog``), if known."""
-    judgements: dict[str, Judgement] = {}
+    judgements: dict[str, Literal["ja", "nee", "weet-niet"]] = {}
     """Step 3: direction id → is it needed (``ja``, ``nee``, ``weet-niet``)."""
-    first: dict[str, Judgement] = {}
+    first: dict[str, Literal["ja", "nee", "weet-niet"]] = {}
     """Step 3: first step id (``basisveiligheid``) → must it come first."""
-    policy: dict[str, Judgement] = {}
+    policy: dict[str, Literal["ja", "nee", "weet-niet"]] = {}
     """Step 4: direction or topic id → does current policy cover it."""
     description: str | None = None
     """The situation in free text (Dutch), e.g. "groepjes jongeren hangen 's avonds op het plein"."""
@@ -203,7 +209,9 @@ class Situation(_CatalogChecked):
 
     def as_dict(self) -> dict[str, Any]:
         """The situation as the evaluator reads it (plain JSON)."""
-        data: dict[str, Any] = {field: list(getattr(self, field)) for field in ("locations", "target_groups", "dividing_lines", "forms", "causes", "partners", "existing")}
+        data: dict[str, Any] = {
+            field: list(getattr(self, field)) for field in ("locations", "target_groups", "dividing_lines", "forms", "causes", "partners", "existing")
+        }
         data.update(phase=self.phase, budget=self.budget, judgements=dict(self.judgements), first=dict(self.first), policy=dict(self.policy))
         return data
 

@@ -2,7 +2,7 @@
 
 The table holds the compiled advice model (``content/advies/``), the fit rules, the checklist
 questions with what each feeds, the Dutch labels of every situation value, and each example
-reduced to what the advice reads. :mod:`._evaluate` (Python) and ``bv-advice.js`` (the page)
+reduced to what the advice reads. ``advice._evaluate`` (Python) and ``bv-advice.js`` (the page)
 interpret it; the page gets it as ``bv.data.advice``. Nothing in it is written by hand: the
 situation fields and their labels come from the facet registry (``models.FACETS``) and the
 questions' ``feeds`` declarations.
@@ -107,7 +107,7 @@ def _build(cat: Catalog) -> dict[str, Any]:
         }
         for rules in sorted(cat.advice_rules, key=lambda r: (r.order, r.id))
     ]
-    dumped = model.model_dump(mode="json", warnings=False)
+    dumped = model.model_dump(mode="json")
     running: dict[str, Any] = {}
     for e in examples:
         entry = {"example": e["id"], "title": e["title"], "directions": [e["direction"], *[d for d in e["secondary"] if d != e["direction"]]]}

@@ -129,8 +129,8 @@ def _write_atomic(path: Path, text: str, force: bool) -> None:
     """Write ``text`` in one step; without ``force`` a file that appeared meanwhile is not replaced."""
     try:
         write_atomic(path, text.encode("utf-8"), replace=force)
-    except TargetExistsError as exc:
-        raise ValueError(str(exc)) from None
+    except TargetExistsError:
+        raise ValueError(f"'{path}' bestaat al; gebruik --force om het te vervangen") from None
 
 
 # --- asking -------------------------------------------------------------------------------

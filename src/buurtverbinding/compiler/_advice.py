@@ -56,6 +56,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "summary_plan": ("directions", "top", "values"),
     "summary_plan_chosen": ("directions",),
     "summary_plan_none": (),
+    "summary_plan_declined": (),
     "summary_later": ("directions", "why"),
     "summary_gaps": ("directions",),
     "summary_gaps_pending": (),
@@ -172,10 +173,17 @@ def _check_rules(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directi
                 f"direction '{rule.direction}' does not exist; {_hint(rule.direction, directions)}valid directions: {', '.join(directions)}",
             )
         if (rule.value, rule.direction) in seen:
-            report.add(item.path, item.line("rules", i), "BV131", f"the rule '{rule.value}' → '{rule.direction}' is given twice; give each value one weight per direction")
+            report.add(
+                item.path,
+                item.line("rules", i),
+                "BV131",
+                f"the rule '{rule.value}' → '{rule.direction}' is given twice; give each value one weight per direction",
+            )
         seen.add((rule.value, rule.direction))
         if rule.why is None and rules.why is None:
-            report.add(item.path, item.line("rules", i), "BV133", f"the rule '{rule.value}' → '{rule.direction}' has no reason: add 'why' to the rule or to the file")
+            report.add(
+                item.path, item.line("rules", i), "BV133", f"the rule '{rule.value}' → '{rule.direction}' has no reason: add 'why' to the rule or to the file"
+            )
 
 
 def _check_model(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directions: list[str], examples: list[str], report: Reporter) -> None:
@@ -230,7 +238,7 @@ def _check_model(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directi
         if text is None:
             report.add(item.path, item.line("texts"), "BV132", f"the sentence '{key}' is missing from 'texts'")
         elif key in LISTS:
-            if not isinstance(text, tuple) or len(text) != LISTS[key]:
+            if not isinstance(text, list) or len(text) != LISTS[key]:
                 report.add(item.path, item.line("texts", key), "BV134", f"'{key}' must be a list of {LISTS[key]} words")
         elif not isinstance(text, str):
             report.add(item.path, item.line("texts", key), "BV134", f"'{key}' must be one sentence (text), not a list")
@@ -238,7 +246,12 @@ def _check_model(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directi
             extra = sorted(set(_PLACEHOLDER.findall(text)) - set(allowed))
             if extra:
                 fills = ", ".join("{" + a + "}" for a in allowed) or "none"
-                report.add(item.path, item.line("texts", key), "BV134", f"'{key}' uses {', '.join('{' + e + '}' for e in extra)}, which it cannot fill; it fills: {fills}")
+                report.add(
+                    item.path,
+                    item.line("texts", key),
+                    "BV134",
+                    f"'{key}' uses {', '.join('{' + e + '}' for e in extra)}, which it cannot fill; it fills: {fills}",
+                )
     for key in sorted(set(model.texts) - set(TEXTS)):
         report.add(item.path, item.line("texts", key), "BV130", f"unknown sentence '{key}'; {_hint(key, list(TEXTS))}no evaluator uses it")
 
@@ -252,7 +265,10 @@ def _check_items(checklists: list[Loaded], model: AdviceModel, directions: list[
         for i, question in enumerate(checklist.items):
             if question.feeds is None:
                 report.add(
-                    loaded.path, loaded.line("items", i), "BV132", f"question '{question.id}' does not say what it feeds: add 'feeds' (a situation field, judgement, first, policy or verslag)"
+                    loaded.path,
+                    loaded.line("items", i),
+                    "BV132",
+                    f"question '{question.id}' does not say what it feeds: add 'feeds' (a situation field, judgement, first, policy or verslag)",
                 )
                 continue
             valid = {"judgement": directions, "first": steps, "policy": topics}.get(question.feeds)

@@ -327,7 +327,7 @@ bv.advice = (function () {
       gaps: gaps,
       running: running
     };
-    advice.summary = summarise(table, situation, first, plan, later, gaps);
+    advice.summary = summarise(table, situation, first, plan, later, gaps, declined.some(function (d) { return d.kind === "direction"; }));
     advice.headline = headline(table, first, plan);
     return advice;
   }
@@ -343,9 +343,11 @@ bv.advice = (function () {
       wanted[field] = situation[field].filter(function (v) { return !includes(generic, v); });
     });
     var partners = situation.partners;
+    var lines = weights.skip_other_dividing_lines ? situation.dividing_lines : [];
     var scored = [];
     table.examples.forEach(function (e) {
       if ((phase && !includes(e.phases, phase)) || includes(excluded, e.direction) || includes(inPlace, e.id)) return;
+      if (lines.length && e.dividing_lines.length && !lines.some(function (v) { return includes(e.dividing_lines, v); })) return;
       var core = 0, matched = [];
       Object.keys(weights.core).forEach(function (field) {
         var hits = wanted[field].filter(function (v) { return includes(e[field], v); }).slice(0, weights.cap);
@@ -426,7 +428,7 @@ bv.advice = (function () {
       LIST_FIELDS.some(function (field) { return situation[field].length; }));
   }
 
-  function summarise(table, situation, first, plan, later, gaps) {
+  function summarise(table, situation, first, plan, later, gaps, declined) {
     var texts = table.texts, word = texts.and;
     if (!answered(situation)) return texts.summary_empty;
     var parts = [];
@@ -435,6 +437,8 @@ bv.advice = (function () {
       var directions = join(plan.map(function (p) { return p.title; }), word);
       if (plan[0].values) parts.push(fill(texts.summary_plan, { directions: directions, top: plan[0].title, values: plan[0].values }));
       else parts.push(fill(texts.summary_plan_chosen, { directions: directions }));
+    } else if (declined) {
+      parts.push(texts.summary_plan_declined);
     } else {
       parts.push(texts.summary_plan_none);
     }

@@ -253,8 +253,10 @@ var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof 
       html.push("<h2>" + esc(section.heading) + "</h2>");
       html.push(section.lines.length === 1 ? "<p>" + esc(section.lines[0]) + "</p>" : list("ul", section.lines.map(esc)));
     });
-    html.push('<p class="bv-an-colophon">Inhoud: CC BY 4.0; code: MIT. Gemaakt met buurtverbinding ' + esc(this.info.package || "") +
-      " (catalogus " + esc(this.info.version || "") + ").<br>Site: " + esc(site) + "</p>");
+    var today = new Date(), months = this.table.texts.months;
+    var printed = today.getDate() + " " + months[today.getMonth()] + " " + today.getFullYear();
+    html.push('<p class="bv-an-colophon">Afgedrukt op ' + esc(printed) + ". Inhoud: CC BY 4.0; code: MIT. Gemaakt met buurtverbinding " +
+      esc(this.info.package || "") + " (catalogus " + esc(this.info.version || "") + ").<br>Site: " + esc(site) + "</p>");
     holder.innerHTML = html.join("\n");
   };
 
