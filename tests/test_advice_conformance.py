@@ -14,9 +14,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from ._advice_cases import TABLE, check, current_table, generated_documents, load_cases
 
 from buurtverbinding.advice._evaluate import evaluate
+
+from ._advice_cases import TABLE, check, current_table, generated_documents, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "src" / "buurtverbinding" / "sphinx" / "static"

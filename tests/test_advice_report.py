@@ -119,7 +119,8 @@ def test_markdown_layout(cat):
 def test_markdown_escapes_user_text(cat):
     text = render(evaluated()["report"], "md")
     line = next(line for line in text.splitlines() if "Lindenhof" in line)
-    assert "<script>" not in text and "\\*Lindenhof\\*" in line and "](javascript:" not in text
+    # escaped brackets make no link, escaped angle brackets no HTML, escaped stars no emphasis
+    assert "<script>" not in text and "\\*Lindenhof\\*" in line and "\\[zie\\](javascript:" in line
 
 
 def test_the_report_is_deterministic(cat):

@@ -207,11 +207,7 @@ def check_answer(table: Json, item: Json, raw: Any) -> tuple[Any, str | None]:
         return result, None
     if kind == "scale":
         scale = item["scale"]
-        number = None
-        if is_int(raw):
-            number = int(raw)
-        elif isinstance(raw, str) and re.fullmatch(r"\s*-?[0-9]+\s*", raw):
-            number = int(raw)
+        number = int(raw) if is_int(raw) or (isinstance(raw, str) and re.fullmatch(r"\s*-?[0-9]+\s*", raw)) else None
         if number is None or not scale["min"] <= number <= scale["max"]:
             values = {"question": question, "value": show(raw), "min": scale["min"], "low": scale["low"], "max": scale["max"], "high": scale["high"]}
             return None, fill(texts["problem_scale"], values)
@@ -579,7 +575,7 @@ def format_answer(table: Json, item: Json, answer: Any) -> str:
     if item["kind"] == "yes_no":
         return str(texts[{"ja": "answer_yes", "nee": "answer_no"}.get(answer, "answer_unknown")])
     if item["kind"] in ("single_choice", "multiple_choice"):
-        labels = dict((o[0], o[1]) for o in item["options"])
+        labels = {o[0]: o[1] for o in item["options"]}
         values = answer if isinstance(answer, list) else [answer]
         return ", ".join(labels.get(v, v) for v in values)
     return str(answer).replace("\n", "; ")

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .._io import TargetExistsError, write_atomic
 from .._loader import load
 from ..advice import Assessment
-from ..advice._evaluate import DOCUMENT_FORMAT, DOCUMENT_VERSION, check_answer
+from ..advice._evaluate import check_answer
 from ..advice._render import render
 from ..advice._table import advice_table
 from ._common import EXIT_OK, EXIT_PROBLEM, UsageError, print_json
