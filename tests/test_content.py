@@ -112,7 +112,8 @@ def test_vocabularies_and_glossary(cat):
         "goede-aanwijzingen",
         "sterke-aanwijzingen",
     )
-    assert set(cat.vocabulary("effectrichtingen").ids()) == {"positief", "gemengd", "geen-effect", "negatief", "onbekend"}
+    assert set(cat.vocabulary("effectrichtingen").ids()) == {"positief", "gemengd", "geen-effect", "negatief", "ervaren-opbrengst", "onbekend"}
+    assert cat.vocabulary("onderzoeksopzetten").ids() == ("vergelijkingsgroep", "voor-en-nameting", "ervaringsonderzoek")
     assert len(cat.glossary) >= 40
     terms = {t.term.lower() for t in cat.glossary}
     for needed in ("polarisatie", "ongewenste polarisatie", "verbinding", "sociale cohesie", "publieke familiariteit", "witte vlekken"):

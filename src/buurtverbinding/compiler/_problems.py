@@ -25,9 +25,13 @@ CODES: dict[str, str] = {
     "BV110": "section missing or empty",
     "BV111": "unexpected text or heading in the body",
     "BV112": "raw HTML in Markdown",
-    "BV113": "source address on a re-upload or document-sharing site",
+    "BV113": "source address on a re-upload, document-sharing or wiki-copy site",
     "BV114": "source address is a tag, category or search page",
     "BV115": "placeholder (TODO) left in",
+    "BV116": "example without 'connection' (how it works against polarisation)",
+    "BV117": "situation facet empty and not declared not applicable",
+    "BV118": "'not_applicable' names an unknown facet or one that has values",
+    "BV119": "effect contradicts the evidence level or the study design",
     "BV120": "synonym is not one word that search can use",
     "BV121": "synonym listed twice or in two groups",
     "BV122": "synonym with the same stem as another word of its group",
@@ -35,6 +39,7 @@ CODES: dict[str, str] = {
     "BV131": "advice rule given twice",
     "BV132": "advice rules missing",
     "BV133": "advice rule without a reason, or a note in the wrong file",
+    "BV140": "rating without a date and without its source among the example's sources",
     "BV201": "duplicate id",
     "BV202": "reference to an id that does not exist",
     "BV203": "file name does not match id",
@@ -52,8 +57,11 @@ CODES: dict[str, str] = {
 BV0xx: reading a file; BV1xx: one record; BV2xx: across records; BV3xx: warnings, which are
 reported but do not fail ``lint``, the build or the wheel (see :data:`WARNINGS`)."""
 
-WARNINGS: frozenset[str] = frozenset({"BV301"})
-"""The codes reported with severity ``warning``: advice, never a reason to refuse the content."""
+WARNINGS: frozenset[str] = frozenset({"BV301"} | {"BV116", "BV117", "BV119"})
+"""The codes reported with severity ``warning``: advice, never a reason to refuse the content.
+
+TRANSITION: BV116, BV117 and BV119 are warnings only while the examples are being given their
+``connection``, facets and effect (issues 20 and 21); they become errors when the content passes."""
 
 
 @dataclass(frozen=True, order=True)
