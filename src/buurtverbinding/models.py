@@ -281,18 +281,22 @@ class Example(_Record):
     direction: Annotated[Id, Facet("direction", None, "richting", "richtingen", path="directions")]
     secondary_directions: tuple[Id, ...] = ()
     phases: Annotated[tuple[Id, ...], Facet("phase", "fasen", "fase", "fasen", search=True, feeds="phase", answer="single_choice")] = Field(min_length=1)
-    locations: Annotated[tuple[Id, ...], Facet("location", "locaties", "plek", "plekken", search=True, feeds="locations", answer="multiple_choice", required=True)] = Field(
-        min_length=1
-    )
+    locations: Annotated[
+        tuple[Id, ...], Facet("location", "locaties", "plek", "plekken", search=True, feeds="locations", answer="multiple_choice", required=True)
+    ] = Field(min_length=1)
     target_groups: Annotated[
-        tuple[Id, ...], Facet("target_group", "doelgroepen", "doelgroep", "doelgroepen", search=True, feeds="target_groups", answer="multiple_choice", required=True)
+        tuple[Id, ...],
+        Facet("target_group", "doelgroepen", "doelgroep", "doelgroepen", search=True, feeds="target_groups", answer="multiple_choice", required=True),
     ] = Field(min_length=1)
     intermediate_groups: Annotated[tuple[Id, ...], Facet("intermediate_group", "doelgroepen", "tussendoelgroep", "tussendoelgroepen", wijzer=False)] = ()
     partners: Annotated[tuple[Id, ...], Facet("partner", "actoren", "partner", "partners", search=True, feeds="partners", answer="multiple_choice")] = ()
     forms: Annotated[
-        tuple[Id, ...], Facet("form", "vormen", "vorm van polarisatie", "vormen van polarisatie", search=True, feeds="forms", answer="multiple_choice", required=True)
+        tuple[Id, ...],
+        Facet("form", "vormen", "vorm van polarisatie", "vormen van polarisatie", search=True, feeds="forms", answer="multiple_choice", required=True),
     ] = ()
-    causes: Annotated[tuple[Id, ...], Facet("cause", "oorzaken", "oorzaak", "oorzaken", search=True, feeds="causes", answer="multiple_choice", required=True)] = ()
+    causes: Annotated[
+        tuple[Id, ...], Facet("cause", "oorzaken", "oorzaak", "oorzaken", search=True, feeds="causes", answer="multiple_choice", required=True)
+    ] = ()
     dividing_lines: Annotated[
         tuple[Id, ...], Facet("dividing_line", "scheidslijnen", "scheidslijn", "scheidslijnen", feeds="dividing_lines", answer="multiple_choice", required=True)
     ] = ()

@@ -236,7 +236,9 @@ def _connection_and_facets(item: Loaded, report: Reporter) -> None:
     for i, key in enumerate(ex.not_applicable):
         facet = required.get(key)
         if facet is None:
-            report.add(item.path, item.line("not_applicable", i), "BV118", f"'{key}' is not a facet that can be declared not applicable; valid: {', '.join(required)}")
+            report.add(
+                item.path, item.line("not_applicable", i), "BV118", f"'{key}' is not a facet that can be declared not applicable; valid: {', '.join(required)}"
+            )
         elif facet.values(ex):
             report.add(
                 item.path,
