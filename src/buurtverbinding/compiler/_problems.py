@@ -57,11 +57,8 @@ CODES: dict[str, str] = {
 BV0xx: reading a file; BV1xx: one record; BV2xx: across records; BV3xx: warnings, which are
 reported but do not fail ``lint``, the build or the wheel (see :data:`WARNINGS`)."""
 
-WARNINGS: frozenset[str] = frozenset({"BV301"} | {"BV116", "BV117", "BV119"})
-"""The codes reported with severity ``warning``: advice, never a reason to refuse the content.
-
-TRANSITION: BV116, BV117 and BV119 are warnings only while the examples are being given their
-``connection``, facets and effect (issues 20 and 21); they become errors when the content passes."""
+WARNINGS: frozenset[str] = frozenset({"BV301"})
+"""The codes reported with severity ``warning``: advice, never a reason to refuse the content."""
 
 
 @dataclass(frozen=True, order=True)
