@@ -348,7 +348,7 @@ def test_required_facets_are_declared_once_on_the_model():
     from buurtverbinding.models import FACETS, REQUIRED_FACETS
 
     assert set(REQUIRED_FACETS) == {"dividing_line", "cause", "form", "target_group", "location"}
-    assert REQUIRED_FACETS == tuple(f.key for f in FACETS if f.required)
+    assert tuple(f.key for f in FACETS if f.required) == REQUIRED_FACETS
 
 
 def test_sharing_host_in_handbook(content_copy):
