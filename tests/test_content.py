@@ -162,11 +162,11 @@ def test_a_youth_meeting_place_in_public_space_is_a_plein(cat):
 
 
 def test_every_example_says_why_it_is_here_and_is_tagged_on_every_situation_facet(cat):
-    from buurtverbinding.models import FACETS
+    from buurtverbinding.models import CONNECTION_MAX, FACETS
 
     required = [f for f in FACETS if f.required]
     for example in cat.examples:
-        assert example.connection and len(example.connection) <= 320, example.id
+        assert example.connection and len(example.connection) <= CONNECTION_MAX, example.id
         for facet in required:
             assert bool(facet.values(example)) != (facet.key in example.not_applicable), f"{example.id}: {facet.field}"
 
