@@ -50,7 +50,7 @@ nitpick_ignore_regex = [
     # Types from outside this project that autodoc names in signatures: with no network there is
     # no inventory to link them to (the developer pages name their documentation in prose).
     (r"py:class", r"(pydantic|pydantic_core|annotated_types|typing_extensions|collections\.abc|sphinx)\..*"),
-    (r"py:class", r"(Sphinx|datetime\.date|pathlib\.Path|StringConstraints|SUMMARY_MAX)"),
+    (r"py:class", r"(Sphinx|datetime\.date|pathlib\.Path|StringConstraints|SUMMARY_MAX|CONNECTION_MAX)"),
     # Names that docstrings and annotations of the core modules use unqualified.
     (r"py:class", r"(Example|Situation|Advice|Gap|Comparison|Record)"),
     (r"py:class", r"buurtverbinding\.models\._Record"),

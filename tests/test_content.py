@@ -112,7 +112,8 @@ def test_vocabularies_and_glossary(cat):
         "goede-aanwijzingen",
         "sterke-aanwijzingen",
     )
-    assert set(cat.vocabulary("effectrichtingen").ids()) == {"positief", "gemengd", "geen-effect", "negatief", "onbekend"}
+    assert set(cat.vocabulary("effectrichtingen").ids()) == {"positief", "gemengd", "geen-effect", "negatief", "ervaren-opbrengst", "onbekend"}
+    assert cat.vocabulary("onderzoeksopzetten").ids() == ("vergelijkingsgroep", "voor-en-nameting", "ervaringsonderzoek")
     assert len(cat.glossary) >= 40
     terms = {t.term.lower() for t in cat.glossary}
     for needed in ("polarisatie", "ongewenste polarisatie", "verbinding", "sociale cohesie", "publieke familiariteit", "witte vlekken"):
@@ -140,3 +141,70 @@ def test_related_links_go_both_ways_or_at_least_resolve(cat):
     for example in cat.examples:
         for other in example.related:
             assert other in cat and other != example.id
+
+
+# --- issues 20 and 21: every example tagged, says why it is here, and can be cited ----------
+
+YOUTH_MEETING_PLACE = ("jongerenontmoetingsplek", " jop ", "jop's", "hangplek", "ontmoetingsplek voor jongeren")
+
+
+def test_a_youth_meeting_place_in_public_space_is_a_plein(cat):
+    """The locations vocabulary defines *plein* as where young people gather in public space and
+    *ontmoetingsplek* as a buurthuis; an example about a JOP or a hangplek is tagged *plein*."""
+    found = []
+    for example in cat.examples:
+        text = f" {example.title} {example.summary} ".lower()  # what the example itself is about
+        if any(word in text for word in YOUTH_MEETING_PLACE):
+            found.append(example.id)
+            assert "plein" in example.locations, f"{example.id}: a youth meeting place in public space is 'plein', not {example.locations}"
+    assert {"jongerenontmoetingsplek", "jongerenbuurtbemiddeling"} <= set(found)
+    assert "ontmoetingsplek" not in cat.get("jongerenontmoetingsplek").locations
+
+
+def test_every_example_says_why_it_is_here_and_is_tagged_on_every_situation_facet(cat):
+    from buurtverbinding.models import CONNECTION_MAX, FACETS
+
+    required = [f for f in FACETS if f.required]
+    for example in cat.examples:
+        assert example.connection and len(example.connection) <= CONNECTION_MAX, example.id
+        for facet in required:
+            assert bool(facet.values(example)) != (facet.key in example.not_applicable), f"{example.id}: {facet.field}"
+
+
+def test_no_example_repeats_the_databank_process_sentence(cat):
+    """How the databanks were checked is said once, on docs/over.md (issue 21)."""
+    for example in cat.examples:
+        text = example.model_dump_json().lower()
+        assert "opgeslagen kopie" not in text and "gezocht in de databanken" not in text, example.id
+
+
+def test_issue_21_findings_stay_fixed(cat):
+    human = cat.get("human-library").model_dump_json()
+    assert "NHL Stenden" not in human and "Fontys" in human
+    assert "meer dan tachtig" not in human and "ongeveer" in human
+    preventie = cat.get("buurtpreventie").model_dump_json()
+    assert "tweehonderd" not in preventie and "187" in preventie
+    zeewolde = cat.get("deep-democracy-zeewolde").model_dump_json()
+    assert "dalende opkomst" not in zeewolde and "lage opkomst" in zeewolde
+    jbb = cat.get("jongerenbuurtbemiddeling")
+    assert jbb.owner is None and "groepsbemiddeling" not in jbb.model_dump_json()
+    assert "Zeist" not in cat.get("buurtcirkel").municipalities
+    assert any(s.url.endswith("?page=1") for s in cat.get("buurtveiligheidsteams-amsterdam").sources if "nul20" in s.url)
+    for example in cat.examples:
+        for source in example.sources:
+            assert "wikisage" not in source.url and "wikisage" not in (source.copy_url or ""), example.id
+
+
+def test_effect_follows_the_one_rule(cat):
+    """positief, gemengd, geen-effect and negatief only with effect research (content/README.md)."""
+    research = {("bewijsniveaus", v.id) for v in cat.vocabulary("bewijsniveaus").values if v.effect_research}
+    research |= {("onderzoeksopzetten", v.id) for v in cat.vocabulary("onderzoeksopzetten").values if v.effect_research}
+    for example in cat.examples:
+        ev = example.evidence
+        measured = ("bewijsniveaus", ev.level) in research or ("onderzoeksopzetten", ev.design) in research
+        if ev.effect in ("positief", "gemengd", "geen-effect", "negatief"):
+            assert measured, example.id
+        if ev.effect == "ervaren-opbrengst":
+            assert ev.design and not measured, example.id
+    for example_id in ("taalcafe", "buurtcirkel", "wereldmeiden"):
+        assert cat.get(example_id).evidence.effect != "positief" or cat.get(example_id).evidence.design == "vergelijkingsgroep"

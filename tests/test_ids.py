@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import textwrap
 import warnings
 
 import pytest
+import yaml
 
 from buurtverbinding import Catalog
 from buurtverbinding.cli import main
@@ -19,6 +21,14 @@ RETIRE = """retired:
     replaced_by: {target}
     since: 2027.01.0
 """
+
+
+def retire(root, old, target):
+    """Retire ``old`` first in retired.yaml (lines 2-5), keeping the content's own retirements after it."""
+    path = root / "retired.yaml"
+    kept = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("retired") or []
+    rest = textwrap.indent(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), "  ") if kept else ""
+    path.write_text(RETIRE.format(old=old, target=target) + rest, encoding="utf-8")
 
 
 @pytest.fixture
@@ -49,7 +59,7 @@ def test_disappeared_id_is_an_error_naming_it(content_copy, old):
 
 def test_retired_id_resolves_to_replacement(content_copy, old):
     (content_copy / "voorbeelden" / f"{old}.md").unlink()
-    (content_copy / "retired.yaml").write_text(RETIRE.format(old=old, target="buurtbemiddeling"), encoding="utf-8")
+    retire(content_copy, old, "buurtbemiddeling")
     result = check_tree(content_copy)
     assert result.ok, result.problems
     cat = Catalog.model_validate(result.catalog)
@@ -68,13 +78,13 @@ def test_live_ids_give_no_warning(cat):
 
 def test_replacement_must_exist(content_copy, old):
     (content_copy / "voorbeelden" / f"{old}.md").unlink()
-    (content_copy / "retired.yaml").write_text(RETIRE.format(old=old, target="bestaat-niet"), encoding="utf-8")
+    retire(content_copy, old, "bestaat-niet")
     ((code, path, line, message),) = problems(content_copy)
     assert (code, path, line) == ("BV202", "content/retired.yaml", 4) and "bestaat-niet" in message
 
 
 def test_retired_id_is_never_reused(content_copy, old):
-    (content_copy / "retired.yaml").write_text(RETIRE.format(old=old, target="buurtbemiddeling"), encoding="utf-8")
+    retire(content_copy, old, "buurtbemiddeling")
     ((code, path, line, message),) = problems(content_copy)
     assert code == "BV208" and path == "content/retired.yaml" and line == 2
     assert f"'{old}'" in message and "never reused" in message
@@ -82,7 +92,9 @@ def test_retired_id_is_never_reused(content_copy, old):
 
 def test_retirement_needs_status_and_replacement(content_copy, old):
     (content_copy / "voorbeelden" / f"{old}.md").unlink()
-    (content_copy / "retired.yaml").write_text(f"retired:\n  - id: {old}\n", encoding="utf-8")
+    retire(content_copy, old, "buurtbemiddeling")
+    text = (content_copy / "retired.yaml").read_text(encoding="utf-8")
+    (content_copy / "retired.yaml").write_text(text.replace("    status: retired\n    replaced_by: buurtbemiddeling\n", "", 1), encoding="utf-8")
     codes = {p[0] for p in problems(content_copy)}
     assert codes == {"BV101"}
 
@@ -102,7 +114,7 @@ def test_ids_command_writes_new_ids(content_copy, capsys):
 
 def test_reference_to_retired_id_names_replacement(content_copy, old):
     (content_copy / "voorbeelden" / f"{old}.md").unlink()
-    (content_copy / "retired.yaml").write_text(RETIRE.format(old=old, target="buurtbemiddeling"), encoding="utf-8")
+    retire(content_copy, old, "buurtbemiddeling")
     path = content_copy / "voorbeelden" / "flatcoach.md"
     if old == "flatcoach":
         path = content_copy / "voorbeelden" / "opzoomeren.md"

@@ -301,6 +301,7 @@ def test_copy_on_sharing_host_in_copy_url_is_fine(content_copy):
         "https://pdfslide.net/documents/x.html",
         "https://docplayer.nl/1-x.html",
         "https://5dok.net/document/x.html",
+        "https://fliphtml5.com/dbtu/ftor/x/46",
     ],
 )
 def test_every_sharing_host_is_refused(url):
@@ -314,6 +315,40 @@ def test_publishers_are_not_sharing_hosts(url):
     from buurtverbinding.compiler._urls import sharing_host
 
     assert sharing_host(url) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://nl.wikisage.org/wiki/Contacthypothese",
+        "https://www.wikiwand.com/nl/articles/Contacthypothese",
+        "https://wiki2.org/nl/Contacthypothese",
+        "https://www.wikizero.com/nl/Contacthypothese",
+        "https://wikimili.com/en/Contact_hypothesis",
+        "https://nl.everybodywiki.com/Contacthypothese",
+    ],
+)
+def test_wiki_copies_are_refused_as_url_and_copy_url(content_copy, url):
+    edit(content_copy, EXAMPLE, f"url: {MOVISIE}", f"url: {url}")
+    code, _, line, message = only(content_copy)
+    assert code == "BV113" and line == line_of(content_copy, EXAMPLE, url) and "copy of Wikipedia" in message
+    edit(content_copy, EXAMPLE, f"url: {url}", f"url: {MOVISIE}\n    copy_url: {url}")
+    code, _, line, message = only(content_copy)
+    assert code == "BV113" and "copy_url" in message
+
+
+@pytest.mark.parametrize("url", ["https://nl.wikipedia.org/wiki/Contacthypothese", "https://www.kis.nl/publicatie/x", "https://mywikisage.org/x"])
+def test_other_sites_are_not_wiki_copies(url):
+    from buurtverbinding.compiler._urls import wiki_copy_host
+
+    assert wiki_copy_host(url) is None
+
+
+def test_required_facets_are_declared_once_on_the_model():
+    from buurtverbinding.models import FACETS, REQUIRED_FACETS
+
+    assert set(REQUIRED_FACETS) == {"dividing_line", "cause", "form", "target_group", "location"}
+    assert tuple(f.key for f in FACETS if f.required) == REQUIRED_FACETS
 
 
 def test_sharing_host_in_handbook(content_copy):

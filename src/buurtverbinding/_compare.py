@@ -172,7 +172,7 @@ def _values(field: str, vocabulary: str) -> Maker:
 def _rating(cat: Any, e: Example) -> Iterable[ComparisonEntry]:
     rating = e.evidence.rating
     if rating:
-        yield ComparisonEntry(f"{rating.label} ({rating.databank}, {rating.date})", url=rating.url)
+        yield ComparisonEntry(f"{rating.label} ({rating.databank}{f', {rating.date}' if rating.date else ''})", url=rating.url)
 
 
 def _cost(cat: Any, e: Example) -> Iterable[ComparisonEntry]:

@@ -25,6 +25,7 @@ __all__ = [
     "ANSWER_KINDS",
     "EXAMPLE_VOCABULARIES",
     "FACETS",
+    "REQUIRED_FACETS",
     "SITUATION_FEEDS",
     "Facet",
     "facets",
@@ -63,6 +64,9 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 SUMMARY_MAX = 400
 """A summary is at most this many characters (B1 Dutch, read at a glance)."""
+
+CONNECTION_MAX = 320
+"""``connection`` (how an example works against polarisation) is one or two sentences: at most this many characters."""
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -137,6 +141,9 @@ class Facet:
     """The field of a situation that a checklist answer over this vocabulary fills in."""
     answer: Literal["single_choice", "multiple_choice"] | None = None
     """The answer kind that feeds it."""
+    required: bool = False
+    """Every example sets it, or lists its ``key`` in ``not_applicable`` (lint BV117 and BV118),
+    so that a filter on it never silently drops an untagged example."""
     field: str = ""
     """The :class:`Example` field it is declared on (filled in by :func:`facets`)."""
 
@@ -206,7 +213,9 @@ class Rating(_Record):
 
     databank: Text
     label: Text
-    date: PartialDate
+    date: PartialDate | None = None
+    """When the rating was given (YYYY, YYYY-MM or YYYY-MM-DD). Without a date, ``url`` must be
+    one of the example's own sources, the page that reports the rating (lint BV140)."""
     url: Url
 
 
@@ -220,6 +229,10 @@ class Evidence(_Record):
 
     level: Id
     effect: Id
+    design: Id | None = None
+    """The design of the strongest study the sources report (``onderzoeksopzetten``
+    vocabulary); none when no study of the outcomes is known. Which effects a design allows is
+    the effect rule in ``content/README.md`` (lint BV119)."""
     rating: Rating | None = None
     note: Text | None = None
     checked: tuple[Id, ...] = ()
@@ -275,24 +288,36 @@ class Example(_Record):
     direction: Annotated[Id, Facet("direction", None, "richting", "richtingen", path="directions")]
     secondary_directions: tuple[Id, ...] = ()
     phases: Annotated[tuple[Id, ...], Facet("phase", "fasen", "fase", "fasen", search=True, feeds="phase", answer="single_choice")] = Field(min_length=1)
-    locations: Annotated[tuple[Id, ...], Facet("location", "locaties", "plek", "plekken", search=True, feeds="locations", answer="multiple_choice")] = Field(
-        min_length=1
-    )
+    locations: Annotated[
+        tuple[Id, ...], Facet("location", "locaties", "plek", "plekken", search=True, feeds="locations", answer="multiple_choice", required=True)
+    ] = Field(min_length=1)
     target_groups: Annotated[
-        tuple[Id, ...], Facet("target_group", "doelgroepen", "doelgroep", "doelgroepen", search=True, feeds="target_groups", answer="multiple_choice")
+        tuple[Id, ...],
+        Facet("target_group", "doelgroepen", "doelgroep", "doelgroepen", search=True, feeds="target_groups", answer="multiple_choice", required=True),
     ] = Field(min_length=1)
     intermediate_groups: Annotated[tuple[Id, ...], Facet("intermediate_group", "doelgroepen", "tussendoelgroep", "tussendoelgroepen", wijzer=False)] = ()
     partners: Annotated[tuple[Id, ...], Facet("partner", "actoren", "partner", "partners", search=True, feeds="partners", answer="multiple_choice")] = ()
     forms: Annotated[
-        tuple[Id, ...], Facet("form", "vormen", "vorm van polarisatie", "vormen van polarisatie", search=True, feeds="forms", answer="multiple_choice")
+        tuple[Id, ...],
+        Facet("form", "vormen", "vorm van polarisatie", "vormen van polarisatie", search=True, feeds="forms", answer="multiple_choice", required=True),
     ] = ()
-    causes: Annotated[tuple[Id, ...], Facet("cause", "oorzaken", "oorzaak", "oorzaken", search=True, feeds="causes", answer="multiple_choice")] = ()
+    causes: Annotated[
+        tuple[Id, ...], Facet("cause", "oorzaken", "oorzaak", "oorzaken", search=True, feeds="causes", answer="multiple_choice", required=True)
+    ] = ()
     dividing_lines: Annotated[
-        tuple[Id, ...], Facet("dividing_line", "scheidslijnen", "scheidslijn", "scheidslijnen", feeds="dividing_lines", answer="multiple_choice")
+        tuple[Id, ...], Facet("dividing_line", "scheidslijnen", "scheidslijn", "scheidslijnen", feeds="dividing_lines", answer="multiple_choice", required=True)
     ] = ()
     mechanisms: Annotated[tuple[Id, ...], Facet("mechanism", "mechanismen", "werkzaam mechanisme", "werkzame mechanismen", wijzer=False)] = ()
     methods: Annotated[tuple[Id, ...], Facet("method", "methoden", "methode", "methoden", wijzer=False)] = ()
     themes: Annotated[tuple[Id, ...], Facet("theme", "themas", "thema", "thema's", wijzer=False)] = ()
+    not_applicable: tuple[Text, ...] = ()
+    """Keys of the required facets (:data:`REQUIRED_FACETS`: ``dividing_line``, ``cause``,
+    ``form``, ``target_group``, ``location``) that truly do not apply to this example; a facet
+    listed here has no values."""
+    connection: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=CONNECTION_MAX)] | None = None
+    """Verbinding: how the intervention works against polarisation or for connection between
+    groups, the mechanism as its sources describe it, in one or two Dutch sentences. Lint
+    requires it (BV116); the model accepts its absence so that older exports still load."""
     municipalities: tuple[Text, ...] = ()
     organisation: Text
     evidence: Annotated[Evidence, Facet("evidence", "bewijsniveaus", "bewijsniveau", "bewijsniveaus", path="evidence.level")]
@@ -327,6 +352,9 @@ FACETS: tuple[Facet, ...] = facets(Example)
 
 EXAMPLE_VOCABULARIES: dict[str, str] = {f.field: f.vocabulary for f in FACETS if f.vocabulary and not f.path}
 """Which vocabulary each multi-valued field of :class:`Example` draws its slugs from (derived)."""
+
+REQUIRED_FACETS: tuple[str, ...] = tuple(f.key for f in FACETS if f.required)
+"""The facet keys every example sets or declares in ``not_applicable`` (derived)."""
 
 SITUATION_FEEDS: dict[str, tuple[str, str]] = {f.feeds: (f.vocabulary, f.answer) for f in FACETS if f.feeds and f.vocabulary and f.answer}
 """For each situation field a checklist answer can feed: the vocabulary and answer kind it needs
@@ -436,6 +464,10 @@ class VocabularyValue(_Record):
     rated: bool = False
     """Evidence levels only: a databank or recognition committee has rated the intervention
     (the one place that says which levels count as "beoordeeld")."""
+    effect_research: bool = False
+    """Evidence levels and study designs only: the level or design rests on effect research
+    (a comparison or control group), so an example with it may report a measured effect; the
+    one place that says so (lint BV119)."""
 
 
 class Vocabulary(_Record):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .._io import TargetExistsError, write_atomic
-from ..models import ID_PATTERN
+from ..models import ID_PATTERN, REQUIRED_FACETS
 from ._common import EXIT_OK, UsageError
 
 KINDS = ("voorbeeld",)
@@ -156,12 +156,14 @@ direction: {direction or "TODO"}  {direction_note}
 phases: [TODO]  {note("fasen")}
 locations: [TODO]  {note("locaties")}
 target_groups: [TODO]  {note("doelgroepen")}
+forms: [TODO]  {note("vormen")}
+causes: [TODO]  {note("oorzaken")}
+dividing_lines: [TODO]  {note("scheidslijnen")}
+# not_applicable: []  # a facet no source supports: leave it empty and list its key ({", ".join(REQUIRED_FACETS)})
+connection: TODO een of twee zinnen, volgens de bronnen, over hoe het werkt tegen polarisatie of voor verbinding tussen groepen
 # Optional lists, each from its vocabulary (remove the '# ' to use one):
 # intermediate_groups: []  # vocabulaires/doelgroepen.yaml
 # partners: []  # vocabulaires/actoren.yaml
-# forms: []  # vocabulaires/vormen.yaml
-# causes: []  # vocabulaires/oorzaken.yaml
-# dividing_lines: []  # vocabulaires/scheidslijnen.yaml
 # mechanisms: []  # vocabulaires/mechanismen.yaml
 # methods: []  # vocabulaires/methoden.yaml
 # themes: []  # vocabulaires/themas.yaml
@@ -170,6 +172,7 @@ organisation: TODO wie het uitvoert
 evidence:
   level: niet-beoordeeld  # higher only when a databank rated it and a source says so (then fill in rating)
   effect: onbekend  {note("effectrichtingen")}
+  # design: ervaringsonderzoek  # the strongest study the sources report, {_choices(values, "onderzoeksopzetten")}
   # checked: []  # the databanks searched for a rating, {_choices(values, "databanken")}
   # checked_on: jjjj-mm-dd  # when they were searched
 # aim: Doel in een of twee zinnen.

@@ -256,7 +256,7 @@ def format_example(cat: Catalog, ex: Example) -> str:
             rows.append(("Effect", cat.label("effectrichtingen", evidence.effect)))
             if evidence.rating is not None:
                 rating = evidence.rating
-                rows.append(("Beoordeling", f"{rating.label} ({rating.databank}, {rating.date}) {rating.url}"))
+                rows.append(("Beoordeling", f"{rating.label} ({rating.databank}{f', {rating.date}' if rating.date else ''}) {rating.url}"))
     more = [
         ("Organisatie", ex.organisation),
         ("Gemeenten", ", ".join(ex.municipalities)),

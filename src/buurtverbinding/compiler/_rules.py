@@ -10,13 +10,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..models import EXAMPLE_VOCABULARIES, SITUATION_FEEDS, Source
+from ..models import EXAMPLE_VOCABULARIES, FACETS, SITUATION_FEEDS, Source
 from ._advice import check_advice
 from ._problems import Reporter
 from ._records import Loaded
 from ._source import check_markdown
 from ._synonyms import check_synonyms
-from ._urls import listing_page, published_by_kis, sharing_host
+from ._urls import listing_page, published_by_kis, sharing_host, wiki_copy_host
 
 REQUIRED_VOCABULARIES = (
     "fasen",
@@ -34,11 +34,17 @@ REQUIRED_VOCABULARIES = (
     "kis-relaties",
     "kostenniveaus",
     "databanken",
+    "onderzoeksopzetten",
 )
 MARKDOWN_FIELDS = {"example": (("kis_note",), ("evidence", "note")), "term": (("definition",),)}
 """Fields the site renders as Markdown, besides the bodies: checked like a body (raw HTML, links)."""
 DIRECTION_COUNT = 5
 STEP_COUNT = 4
+MEASURED_EFFECTS = ("positief", "gemengd", "geen-effect", "negatief")
+"""Effects that only effect research can show: a design or evidence level with ``effect_research``."""
+REPORTED_EFFECT = "ervaren-opbrengst"
+"""What participants or implementers report from a study without a comparison group."""
+UNKNOWN_EFFECT = "onbekend"
 REVIEW_MAX_AGE_DAYS = 730
 """An example reviewed longer ago than this (two years) gets a warning (BV301)."""
 
@@ -60,6 +66,7 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date,
                 if value:
                     check_markdown(item.path, value, item.line(*loc), report)
     vocabularies = {item.record.id: item.record.ids() for item in records["vocabulary"]}
+    effect_research = {(item.record.id, v.id) for item in records["vocabulary"] for v in item.record.values if v.effect_research}
     for name in REQUIRED_VOCABULARIES:
         if name not in vocabularies:
             report.add(report.root / "vocabulaires" / f"{name}.yaml", 1, "BV205", f"vocabulary '{name}' is missing")
@@ -111,6 +118,8 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date,
                 report.add(item.path, item.line(name), "BV103", f"'{value}' is listed twice in '{name}'")
         vocab(item, ex.evidence.level, "bewijsniveaus", "evidence", "level")
         vocab(item, ex.evidence.effect, "effectrichtingen", "evidence", "effect")
+        if ex.evidence.design is not None:
+            vocab(item, ex.evidence.design, "onderzoeksopzetten", "evidence", "design")
         for i, value in enumerate(ex.evidence.checked):
             vocab(item, value, "databanken", "evidence", "checked", i)
         vocab(item, ex.kis_relation, "kis-relaties", "kis_relation")
@@ -130,6 +139,9 @@ def cross_check(records: dict[str, list[Loaded]], report: Reporter, today: date,
                 f"reviewed on {ex.reviewed}, {(today - ex.reviewed).days} days ago (more than two years); check the record against its sources again and update 'reviewed'",
             )
         _kis_relation(item, report)
+        _connection_and_facets(item, report)
+        _effect_rule(item, effect_research, report)
+        _rating_source(item, report)
 
     feeds_seen: dict[str, str] = {}
     for item in records["checklist"]:
@@ -173,6 +185,16 @@ def _sources(value: Any, loc: tuple[int | str, ...] = ()) -> Iterator[tuple[tupl
 def _source_addresses(item: Loaded, report: Reporter) -> None:
     """BV113 and BV114: a source's ``url`` is the publisher's own page, not a copy or a listing."""
     for loc, source in _sources(item.record):
+        for field in ("url", "copy_url"):
+            address = getattr(source, field)
+            wiki = wiki_copy_host(address) if address else None
+            if wiki is not None:
+                report.add(
+                    item.path,
+                    item.line(*loc, field),
+                    "BV113",
+                    f"source {field} '{address}' is on '{wiki}', a copy of Wikipedia articles that no publisher stands behind; cite the publication the fact comes from",
+                )
         host = sharing_host(source.url)
         if host is not None:
             report.add(
@@ -190,6 +212,79 @@ def _source_addresses(item: Loaded, report: Reporter) -> None:
                 "BV114",
                 f"source url '{source.url}' is a tag, category or search page ('{reason}'), whose contents change; link the page that states the facts",
             )
+
+
+def _connection_and_facets(item: Loaded, report: Reporter) -> None:
+    """BV116, BV117 and BV118: every example says why it is here, and is tagged on every required facet."""
+    ex = item.record
+    if ex.connection is None:
+        report.add(
+            item.path,
+            item.line("id"),
+            "BV116",
+            "the example has no 'connection': say in one or two sentences, from its sources, how it works against polarisation or for connection between groups",
+        )
+    required = {f.key: f for f in FACETS if f.required}
+    for facet in required.values():
+        if not facet.values(ex) and facet.key not in ex.not_applicable:
+            report.add(
+                item.path,
+                item.line(facet.field),
+                "BV117",
+                f"'{facet.field}' is empty: tag the {facet.plural} the sources support, or add '{facet.key}' to not_applicable when none applies",
+            )
+    for i, key in enumerate(ex.not_applicable):
+        facet = required.get(key)
+        if facet is None:
+            report.add(
+                item.path, item.line("not_applicable", i), "BV118", f"'{key}' is not a facet that can be declared not applicable; valid: {', '.join(required)}"
+            )
+        elif facet.values(ex):
+            report.add(
+                item.path,
+                item.line("not_applicable", i),
+                "BV118",
+                f"'{key}' is declared not applicable, but '{facet.field}' has values ({', '.join(facet.values(ex))}); remove one of the two",
+            )
+        elif ex.not_applicable.index(key) != i:
+            report.add(item.path, item.line("not_applicable", i), "BV118", f"'{key}' is listed twice in not_applicable")
+
+
+def _effect_rule(item: Loaded, effect_research: set[tuple[str, str]], report: Reporter) -> None:
+    """BV119: the effect agrees with the evidence level and the study design (the effect rule of content/README.md)."""
+    evidence = item.record.evidence
+    measured = ("bewijsniveaus", evidence.level) in effect_research or ("onderzoeksopzetten", evidence.design) in effect_research
+    design = f"design '{evidence.design}'" if evidence.design else "no design"
+    problem = None
+    if evidence.effect in MEASURED_EFFECTS and not measured:
+        problem = (
+            f"effect '{evidence.effect}' needs effect research: design 'vergelijkingsgroep' (a comparison or control group) or a recognition "
+            f"that rests on effect research, but the level is '{evidence.level}' with {design}; use '{REPORTED_EFFECT}' for what participants "
+            f"report, or '{UNKNOWN_EFFECT}'"
+        )
+    elif evidence.effect == REPORTED_EFFECT and (measured or evidence.design is None):
+        problem = (
+            f"effect '{REPORTED_EFFECT}' is for outcomes reported in a study without a comparison group (design 'voor-en-nameting' or "
+            f"'ervaringsonderzoek'); here the level is '{evidence.level}' with {design}"
+            + ("; say what the effect research found" if measured else "; name the design of the study that reports it")
+        )
+    elif evidence.effect == UNKNOWN_EFFECT and measured:
+        problem = f"effect '{UNKNOWN_EFFECT}' contradicts level '{evidence.level}' with {design}: that rests on effect research; say what it found"
+    if problem is not None:
+        report.add(item.path, item.line("evidence", "effect"), "BV119", problem)
+
+
+def _rating_source(item: Loaded, report: Reporter) -> None:
+    """BV140: a rating without a date stands on a page the example lists as a source."""
+    ex = item.record
+    rating = ex.evidence.rating
+    if rating is not None and rating.date is None and rating.url not in {s.url for s in ex.sources}:
+        report.add(
+            item.path,
+            item.line("evidence", "rating", "url"),
+            "BV140",
+            "a rating without a date must be reported by one of the example's own sources: list the page at its url among 'sources', or give the rating's date",
+        )
 
 
 def _kis_relation(item: Loaded, report: Reporter) -> None:

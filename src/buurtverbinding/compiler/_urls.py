@@ -29,16 +29,27 @@ SHARING_HOSTS: tuple[str, ...] = (
     "yumpu.com",
     "scribd.com",
     "pdfslide.*",
+    "fliphtml5.com",
 )
 """Re-upload and document-sharing hosts; ``name.*`` stands for that name under any top-level
 domain (``docplayer.nl``, ``docplayer.net``, ``docplayer.com.br``). Sub-domains count too
 (``nl.slideshare.net``).
+"""
 
-HELD BACK: ``fliphtml5.com`` belongs in this list, but ``content/voorbeelden/buiten-buurtkamer.md``
-still cites a report there as its ``url``, and an error in the real tree stops every test run and
-deletes the compiled catalogue for everyone working in this checkout. Add ``"fliphtml5.com"``
-here (and its case in ``tests/test_lint.py``) once that source has the publisher's page in ``url``
-and the fliphtml5 address in ``copy_url``."""
+WIKI_COPY_HOSTS: tuple[str, ...] = (
+    "wikisage.org",
+    "wikiwand.com",
+    "wiki2.org",
+    "wikizero.com",
+    "wikimili.com",
+    "wikibrief.org",
+    "everybodywiki.com",
+    "infogalactic.com",
+    "dbpedia.org",
+)
+"""Sites that copy Wikipedia articles (``nl.wikisage.org``, ...): no publisher stands behind
+the text, so it is never a source, not even as ``copy_url`` (BV113). Cite the publication the
+article draws on. Written like :data:`SHARING_HOSTS`; sub-domains count too."""
 
 LISTING_SEGMENTS = frozenset({"tag", "tags", "category", "categorie", "label", "zoeken", "search"})
 """Path segments that make an address a tag, category or search page."""
@@ -55,11 +66,12 @@ def _host(url: str) -> str:
     return host.rstrip(".").lower()
 
 
-def sharing_host(url: str) -> str | None:
-    """The document-sharing host that ``url`` points to (as written in the address), or ``None``."""
+def sharing_host(url: str, hosts: tuple[str, ...] = SHARING_HOSTS) -> str | None:
+    """The host of ``hosts`` (by default the document-sharing ones) that ``url`` points to, as
+    written in the address, or ``None``."""
     host = _host(url)
     labels = host.split(".")
-    for pattern in SHARING_HOSTS:
+    for pattern in hosts:
         if pattern.endswith(".*"):
             name = pattern[:-2]
             # the name, then a top-level domain of one or two labels: docplayer.nl, docplayer.com.br
@@ -68,6 +80,11 @@ def sharing_host(url: str) -> str | None:
         elif host == pattern or host.endswith("." + pattern):
             return host
     return None
+
+
+def wiki_copy_host(url: str) -> str | None:
+    """The Wikipedia-copy host that ``url`` points to, or ``None``."""
+    return sharing_host(url, WIKI_COPY_HOSTS)
 
 
 def listing_page(url: str) -> str | None:

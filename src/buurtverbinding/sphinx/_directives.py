@@ -144,7 +144,7 @@ class ExampleDirective(BvDirective):
             paragraph = nodes.paragraph("", "", nodes.strong("Beoordeling: ", "Beoordeling: "))
             paragraph += nodes.Text(f"'{rating.label}' in ")
             paragraph += nodes.reference(rating.databank, rating.databank, refuri=rating.url)
-            paragraph += nodes.Text(f" ({partial_date(rating.date)}).")
+            paragraph += nodes.Text(f" ({partial_date(rating.date)}).") if rating.date else nodes.Text(".")  # a rating may have no date
             items += nodes.list_item("", paragraph)
         if evidence.checked:
             self.use("vocab", "databanken")
