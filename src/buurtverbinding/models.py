@@ -376,7 +376,9 @@ class Step(_Record):
 ANSWER_KINDS = ("yes_no", "single_choice", "multiple_choice", "scale", "text")
 AnswerKind = Literal["yes_no", "single_choice", "multiple_choice", "scale", "text"]
 SituationField = Literal["phase", "forms", "causes", "dividing_lines", "locations", "target_groups", "partners", "existing", "budget"]
-ItemFeeds = SituationField | Literal["judgement", "first", "policy", "verslag"]
+ItemFeeds = Literal[
+    "phase", "forms", "causes", "dividing_lines", "locations", "target_groups", "partners", "existing", "budget", "judgement", "first", "policy", "verslag"
+]
 """What a checklist answer does: fill a situation field (step 2, the budget, the partners, the
 running work), give the meeting's judgement on a direction (``judgement``, step 3), put a first
 step in or out (``first``), say whether current policy covers a direction or topic (``policy``,

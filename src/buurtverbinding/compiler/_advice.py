@@ -148,8 +148,9 @@ def check_advice(records: dict[str, list[Loaded]], vocabularies: dict[str, tuple
         return
     model_item = models[0]
     examples = [item.record.id for item in records.get("example", [])]
-    _check_model(model_item, vocabularies, directions, examples, report)
-    _check_items(records.get("checklist", []), model_item.record, directions, report)
+    complete = not any(p.code == "BV205" for p in report.problems)  # else the set of directions is reported already
+    _check_model(model_item, vocabularies, directions, examples, report, complete)
+    _check_items(records.get("checklist", []), model_item.record, directions, report, complete)
 
 
 def _check_rules(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directions: list[str], report: Reporter) -> None:
@@ -186,7 +187,7 @@ def _check_rules(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directi
             )
 
 
-def _check_model(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directions: list[str], examples: list[str], report: Reporter) -> None:
+def _check_model(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directions: list[str], examples: list[str], report: Reporter, complete: bool) -> None:
     model: AdviceModel = item.record
 
     def unknown(value: str, valid: list[str] | tuple[str, ...], what: str, *loc: int | str) -> None:
@@ -209,7 +210,7 @@ def _check_model(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directi
             unknown(step_id, steps, "first step", "phases", i, "first", j)
         for j, held in enumerate(order.later):
             unknown(held.direction, directions, "direction", "phases", i, "later", j, "direction")
-        if sorted(order.prefer) != sorted(directions):
+        if complete and sorted(order.prefer) != sorted(directions):
             report.add(item.path, item.line("phases", i, "prefer"), "BV134", f"'prefer' must list every direction once: {', '.join(directions)}")
     missing = [phase for phase in phases if phase not in seen]
     if missing:
@@ -256,7 +257,7 @@ def _check_model(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directi
         report.add(item.path, item.line("texts", key), "BV130", f"unknown sentence '{key}'; {_hint(key, list(TEXTS))}no evaluator uses it")
 
 
-def _check_items(checklists: list[Loaded], model: AdviceModel, directions: list[str], report: Reporter) -> None:
+def _check_items(checklists: list[Loaded], model: AdviceModel, directions: list[str], report: Reporter, complete: bool) -> None:
     steps = [step.id for step in model.first_steps]
     topics = [*directions, *(topic.id for topic in model.policy_topics)]
     judged: set[str] = set()
@@ -281,7 +282,7 @@ def _check_items(checklists: list[Loaded], model: AdviceModel, directions: list[
                 )
             if question.feeds == "judgement" and question.about:
                 judged.add(question.about)
-    if checklists and judged:
+    if complete and checklists and judged:
         missing = [d for d in directions if d not in judged]
         if missing:
             report.add(checklists[0].path, 1, "BV132", f"every direction needs a 'judgement' question in step 3; missing: {', '.join(missing)}")
