@@ -11,7 +11,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from buurtverbinding.sphinx._analysis import CSP, DATA_FILE, GLOBAL, analysis_data, data_script
 
-CONF = 'extensions = ["myst_parser", "buurtverbinding.sphinx"]\nlanguage = "nl"\nhtml_baseurl = "https://wijk.example/"\n'
+CONF = 'extensions = ["myst_parser", "buurtverbinding.sphinx"]\nlanguage = "nl"\nhtml_baseurl = "https://wijk.example/"\nbv_csp = True\n'
 PAGES = {
     "index.md": "# Start\n\n```{toctree}\nanalyse\nlijst\n```\n",
     "analyse.md": "# Analyse\n\n```{bv:analysis}\n```\n",

@@ -276,6 +276,7 @@ class ChecklistDirective(BvDirective):
             return []
         box = nodes.container(classes=["bv-object", "bv-checklist"])
         self.declare(box, checklist, checklist.title)
+        self.domain.note_read(("page", "analysis"))  # the link to its part of the analysis form
         box += self.title(checklist.title)
         box += nodes.paragraph(checklist.purpose, checklist.purpose, classes=["bv-summary"])
         box += nodes.field_list("", self.field("Hoort bij", self.link(checklist.step)), classes=["bv-fields"])
@@ -350,8 +351,16 @@ class GlossaryDirective(BvDirective):
 
     def run(self) -> list[nodes.Node]:
         self.use("glossary")
+        by_title = {e.title.casefold(): e.id for e in self.cat.examples}
+        by_id = {e.id for e in self.cat.examples}
         listing = nodes.definition_list(classes=["bv-glossary"])
         for term in sorted(self.cat.glossary, key=lambda t: t.term.casefold()):
+            # a term may link to the example of that name (bv_glossary_navigation), where it is rendered
+            example = by_title.get(term.term.casefold())
+            if example is None and term.id.removeprefix("begrip-") in by_id:
+                example = term.id.removeprefix("begrip-")
+            if example is not None:
+                self.domain.note_read(("object", example))
             entry = nodes.definition_list_item()
             self.declare(entry, term, term.term)
             definition = nodes.definition("", *self.markdown(term.definition))
