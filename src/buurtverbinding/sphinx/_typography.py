@@ -8,7 +8,8 @@ break opportunities in the long words of visible headings.
   none, so the long words of headings get soft hyphens in the HTML *body only*. The words stay
   whole in the doctree (a :class:`hyphenated` node keeps the plain text as its child and only its
   HTML visitor writes the soft hyphens), so ``<title>``, the table of contents, previous/next,
-  the meta description and the search index never see a soft hyphen.
+  the meta description and the search index never see a soft hyphen; a small script
+  (``bv-typography.js``) takes them out of the page while it is printed.
 
 Where a word may break: compounds are split into words that the catalogue's own Dutch text uses
 (``buurt|overleg``, ``oplossing|s|richting``, with the linking ``s``/``e``/``en``), and inside
@@ -100,13 +101,21 @@ def _strings(value: Any) -> Any:
             yield from _strings(item)
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*|\S+\.(?:nl|com|org|eu|be|net)\b\S*")
+"""Web and mail addresses, whose host names are written small (``amersfoort.nl``)."""
+
+
 @lru_cache(maxsize=4)
 def lexicon(data: bytes) -> frozenset[str]:
     """The common words of a compiled catalogue: those its text values (not its field names) write
-    in lower case somewhere. Names (``Wiborgeiland``) and titles in other languages are written
-    with capitals, so they are not in it."""
+    in lower case somewhere, outside ids and addresses. Names (``Wiborgeiland``, ``Amersfoort``)
+    and titles in other languages are written with capitals, so they are not in it."""
     words: set[str] = set()
-    for text in _strings(json.loads(data)):
+    for value in _strings(json.loads(data)):
+        if _SLUG.fullmatch(value):
+            continue  # an id or a vocabulary value: names of places are written small there
+        text = _ADDRESS.sub(" ", value)
         words.update(word for word in re.findall(rf"[^\W\d_]{{{MIN_PART},}}", text) if word.islower())
     return frozenset(words)
 
@@ -197,7 +206,17 @@ class HeadingHyphenation(SphinxPostTransform):
                     text.parent.replace(text, hyphenated("", str(text), html=html))
 
 
+SCRIPT = "bv-typography.js"
+"""Takes the soft hyphens out of the page while it is printed (a PDF's text layer shows them as spaces)."""
+
+
+def _add_script(app: Sphinx) -> None:
+    if app.builder.format == "html" and app.config.bv_dutch_typography:
+        app.add_js_file(SCRIPT, loading_method="defer")
+
+
 def setup_typography(app: Sphinx) -> None:
+    app.connect("builder-inited", _add_script)
     app.add_node(hyphenated, html=(_visit_hyphenated, None))
     app.add_post_transform(DutchApostrophes)
     app.add_post_transform(HeadingHyphenation)
