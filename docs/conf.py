@@ -71,9 +71,7 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_typehints_description_target = "documented_params"  # pydantic's generated __init__ stays plain
 autodoc_default_options = {"members": True, "undoc-members": True, "exclude-members": "model_config, model_post_init"}
-autodoc_type_aliases = {
-    name: f"buurtverbinding.models.{name}" for name in ("Id", "Text", "Url", "PartialDate", "AnswerKind", "SituationField")
-}
+autodoc_type_aliases = {name: f"buurtverbinding.models.{name}" for name in ("Id", "Text", "Url", "PartialDate", "AnswerKind", "SituationField")}
 
 html_theme = "furo"
 templates_path = ["_templates"]  # Furo's page frame, icons and menu buttons in Dutch
