@@ -83,3 +83,25 @@ def test_a_switch_that_is_not_true_or_false_is_refused(make_app: Callable[..., S
     (src / "index.md").write_text("# Start\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bv_csp = 'ja' is not valid; expected True or False"):
         make_app("html", srcdir=src, builddir=tmp_path / "_build")
+
+
+def test_compounds_break_between_their_words_and_names_stay_whole() -> None:
+    from importlib import resources
+
+    from buurtverbinding.sphinx._typography import break_points, hyphenate, lexicon
+
+    known = lexicon((resources.files("buurtverbinding") / "_data" / "catalog.json").read_bytes())
+
+    def split(word: str) -> str:
+        points = break_points(word, known)
+        return "-".join(word[a:b] for a, b in zip([0, *points], [*points, len(word)], strict=True))
+
+    assert split("buurtoverleg").startswith("buurt-over")  # not "buur-to-verleg"
+    assert split("Jongerenbuurtbemiddeling").startswith("Jon-ge-ren-buurt-")
+    assert "-s-" not in split("oplossingsrichtingen") and "sings-rich" in split("oplossingsrichtingen")
+    # names and English words: the catalogue writes them with capitals, so they stay whole
+    for word in ("Wiborgeiland", "Amersfoort", "developers", "Restorative"):
+        assert break_points(word, known) == [], word
+    # only long words get soft hyphens, and only at those points
+    assert hyphenate("Van polarisatie naar verbinding", known) == "Van polarisatie naar verbinding"
+    assert hyphenate("Jongerenbuurtbemiddeling", known).replace("\u00ad", "") == "Jongerenbuurtbemiddeling"

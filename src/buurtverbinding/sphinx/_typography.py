@@ -39,8 +39,10 @@ if TYPE_CHECKING:
 __all__ = ["DutchApostrophes", "HeadingHyphenation", "break_points", "hyphenate", "setup_typography"]
 
 SOFT_HYPHEN = "\u00ad"
-LONG_WORD = re.compile(r"[^\W\d_]{10,}")
-"""Words of ten letters or more get break opportunities."""
+LONG_WORD = re.compile(r"[^\W\d_]{13,}")
+"""Words of thirteen letters or more get break opportunities: a shorter word fits on one line of
+a phone even in the page title, and breaking it where it would fit on the next line only looks
+worse on a wide screen (``verbin-ding``)."""
 MIN_PART = 4
 """The shortest word that counts as part of a compound."""
 MIN_PYPHEN = 7
