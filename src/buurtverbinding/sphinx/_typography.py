@@ -86,7 +86,7 @@ _lock = threading.Lock()
 @lru_cache(maxsize=1)
 def _pyphen() -> Any:
     try:
-        import pyphen
+        import pyphen  # type: ignore[import-untyped,import-not-found,unused-ignore]  # optional (the docs extra), no type information
     except ImportError:  # optional: without it, only compounds break
         return None
     return pyphen.Pyphen(lang="nl_NL", left=3, right=3)
