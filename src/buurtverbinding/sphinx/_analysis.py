@@ -6,13 +6,12 @@ an empty advice region that ``static/bv-analysis.js`` fills while the answers ch
 evaluates the compiled advice rules exactly as :mod:`buurtverbinding.advice` does (a Playwright
 test compares both on hundreds of answer sets). Its data is written at the end of an HTML build
 as ``_static/bv-analysis-data.js``, a script that sets one global: the page works from a folder
-opened directly (``file://``), where browsers refuse ``fetch()``. The page carries a
-Content-Security-Policy that allows its own files only, so the answers never leave the browser.
+opened directly (``file://``), where browsers refuse ``fetch()``. With ``bv_csp`` the page carries
+a Content-Security-Policy that allows its own files only, so the answers never leave the browser.
 
 Each checklist rendered by ``bv:checklist`` gets a link to its part of the form ("Vul deze
 checklist in op het scherm") when the project has an analysis page (the domain knows which; the
-link is screen-only, so it is not printed). With ``bv_csp = True`` the analysis page carries the
-Content-Security-Policy below.
+link is screen-only, so it is not printed).
 
 ``bv:advice-rules`` prints the advice rules from the catalogue (``:show: phase``, ``facets``,
 ``examples`` or ``threshold``), so that the explanation of the advice cannot drift from the rules.
