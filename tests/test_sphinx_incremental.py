@@ -150,7 +150,7 @@ def test_adding_an_analysis_page_links_the_existing_checklist_pages(tmp_path: Pa
     assert FILL_IN in page and 'href="analyse.html#bv-analysis-aan-tafel"' in page
 
     clean = _build_pages(make_app, tmp_path / "clean", {**pages, **added})
-    for docname in ("index", "checklist"):
+    for docname in ("index", "checklist", "analyse"):
         assert _html(incremental, docname) == _html(clean, docname), docname
 
     # and removing it again takes the link away
