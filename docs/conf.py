@@ -10,17 +10,14 @@ Build: ``sphinx-build -W --keep-going -n docs docs/_build/html``.
 
 from __future__ import annotations
 
-import gettext
-import re
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
+
+from sphinx.writers.html5 import HTML5Translator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # document the checkout, also when another version is installed
-
-import sphinx.locale  # noqa: E402
-from docutils import nodes  # noqa: E402
-from sphinx.writers.html5 import HTML5Translator  # noqa: E402
 
 import buurtverbinding  # noqa: E402
 
@@ -42,6 +39,20 @@ extensions = [
 bv_content_dir = "../content"
 bv_pages_dir = "catalogus"
 
+# The site's policy (each off by default in the extension, for the projects that embed it).
+ENGLISH_PAGES = ["dev/*", "changelog"]
+"""The developer section and the changelog are English; every other page is Dutch."""
+bv_meta_description = True
+bv_reading_order = True
+bv_glossary_navigation = True
+bv_dutch_typography = True
+bv_english_pages = ENGLISH_PAGES
+bv_csp = True
+
+# Sphinx's Dutch catalogue leaves a few strings of Sphinx and Furo English: locales/nl/LC_MESSAGES/
+# sphinx.po translates them (Sphinx reads a project's own catalogue before its own).
+locale_dirs = ["locales"]
+
 myst_enable_extensions = ["deflist"]
 myst_heading_anchors = 3
 exclude_patterns = ["_build", "_generated"]
@@ -60,12 +71,10 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_typehints_description_target = "documented_params"  # pydantic's generated __init__ stays plain
 autodoc_default_options = {"members": True, "undoc-members": True, "exclude-members": "model_config, model_post_init"}
-autodoc_type_aliases = {
-    name: f"buurtverbinding.models.{name}" for name in ("Id", "Text", "Url", "PartialDate", "AnswerKind", "SituationField")
-}
+autodoc_type_aliases = {name: f"buurtverbinding.models.{name}" for name in ("Id", "Text", "Url", "PartialDate", "AnswerKind", "SituationField")}
 
 html_theme = "furo"
-templates_path = ["_templates"]  # page.html: Furo's page frame in Dutch
+templates_path = ["_templates"]  # Furo's page frame, icons and menu buttons in Dutch
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
 # search-nl.js works around a Sphinx 9.0 error on the Dutch search page and ranks the pages for
@@ -80,47 +89,16 @@ html_theme_options = {
 }
 
 
-try:
-    import pyphen
-except ImportError:  # without it, long words in headings are left whole (the docs extra installs it)
-    _DUTCH_WORDS = None
-else:
-    _DUTCH_WORDS = pyphen.Pyphen(lang="nl_NL", left=3, right=3)
-
-_LONG_WORD = re.compile(r"[^\W\d_]{10,}")
-
-
-def hyphenate(text: str) -> str:
-    """Soft hyphens in the long words of ``text`` (HTML or plain), at Dutch hyphenation points.
-
-    Only the headings get them (see :class:`SiteTranslator`): the search index and the page's
-    ``<title>`` keep the plain words. Chromium on Linux has no Dutch dictionary for
-    ``hyphens: auto``, so without them a long title on a phone breaks mid-word with no hyphen.
-    """
-    if _DUTCH_WORDS is None:
-        return text
-    return _LONG_WORD.sub(lambda match: _DUTCH_WORDS.inserted(match.group(), hyphen="\u00ad"), text)
-
-
 def _dutch_page(docname: str) -> bool:
-    return not (docname.startswith("dev/") or docname == "changelog")
+    return not any(fnmatch(docname, pattern) for pattern in ENGLISH_PAGES)
 
 
 class SiteTranslator(HTML5Translator):
-    """Sphinx's HTML writer with two accessibility fixes (both found by axe-core) and Dutch
-    hyphenation of headings:
+    """Sphinx's HTML writer with two accessibility fixes (both found by axe-core):
 
     - toctree captions are ``<p role="heading">`` without the required ``aria-level``;
-    - a code block that scrolls sideways cannot be reached by keyboard without ``tabindex``;
-    - long words in headings get soft hyphens (:func:`hyphenate`), on the Dutch pages.
+    - a code block that scrolls sideways cannot be reached by keyboard without ``tabindex``.
     """
-
-    def visit_Text(self, node):  # noqa: ANN001, ANN201, N802
-        super().visit_Text(node)
-        headings = (nodes.title, nodes.subtitle, nodes.rubric)
-        in_heading = isinstance(node.parent, headings) or isinstance(getattr(node.parent, "parent", None), headings)
-        if in_heading and _dutch_page(self.builder.current_docname):
-            self.body[-1] = hyphenate(self.body[-1])
 
     def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):  # noqa: ANN001, ANN201
         if str(attributes.get("ROLE", attributes.get("role", ""))) == "heading":
@@ -132,54 +110,15 @@ class SiteTranslator(HTML5Translator):
             super().visit_literal_block(node)
         finally:
             for index in range(len(self.body) - 1, -1, -1):
-                if '<pre>' in self.body[index] or '<pre><span' in self.body[index]:
+                if "<pre>" in self.body[index]:
                     self.body[index] = self.body[index].replace("<pre>", '<pre tabindex="0">', 1)
                     break
-
-
-THEME_NL = {
-    # Sphinx's Dutch catalogue leaves these English (they reach the pages through the HTML writer
-    # and Sphinx's templates); the page frame of Furo is translated in _templates/page.html.
-    "Link to this heading": "Link naar deze kop",
-    "Link to this definition": "Link naar deze definitie",
-    "Link to this term": "Link naar dit begrip",
-    "Link to this table": "Link naar deze tabel",
-    "Link to this code": "Link naar deze code",
-    "Link to this image": "Link naar deze afbeelding",
-    "Link to this toctree": "Link naar deze inhoudsopgave",
-    "Skip to content": "Naar de inhoud",
-    "Back to top": "Naar boven",
-    "On this page": "Op deze pagina",
-    "Next": "Volgende",
-    "Previous": "Vorige",
-    "Home": "Startpagina",
-    "Please activate JavaScript to enable the search functionality.": "Zet JavaScript aan om te kunnen zoeken.",
-}
-
-
-class _DutchTheme(gettext.NullTranslations):
-    """Sphinx's translations with :data:`THEME_NL` in front of them."""
-
-    def __init__(self, fallback: gettext.NullTranslations) -> None:
-        super().__init__()
-        self.add_fallback(fallback)
-
-    def gettext(self, message: str) -> str:
-        return THEME_NL.get(message) or super().gettext(message)
-
-
-def _dutch_theme(app) -> None:  # noqa: ANN001
-    if app.config.language == "nl" and not isinstance(app.translator, _DutchTheme):
-        app.translator = sphinx.locale.translators["general", "sphinx"] = _DutchTheme(app.translator)
 
 
 def _page_language(app, pagename, templatename, context, doctree):  # noqa: ANN001
     """The developer pages are English: say so to screen readers and browsers (WCAG 3.1.2)."""
     if not _dutch_page(pagename):
         context["language"] = "en"
-    for key in ("next", "prev"):
-        if context.get(key) and _dutch_page(pagename):
-            context[key] = {**context[key], "title": hyphenate(context[key]["title"])}
 
 
 OPEN_DATA = {  # format → file name under _generated/open-data/ (linked from open-data.md)
@@ -200,7 +139,7 @@ def _open_data(app):  # noqa: ANN001
     import tempfile
 
     from buurtverbinding.export import export
-    from buurtverbinding.sphinx._data import catalog
+    from buurtverbinding.sphinx import catalog
 
     target = Path(app.srcdir) / "_generated" / "open-data"
     target.mkdir(parents=True, exist_ok=True)
@@ -229,16 +168,7 @@ def _shallow_navigation(app, pagename, templatename, context, doctree):  # noqa:
 NAVIGATION_DEPTH = 2
 
 
-def _dutch_menu(app, pagename, templatename, context, doctree):  # noqa: ANN001
-    """Furo names the fold-out buttons of the side menu in English ("Toggle navigation of ...")."""
-    tree = context.get("furo_navigation_tree")
-    if isinstance(tree, str):
-        context["furo_navigation_tree"] = tree.replace('aria-label="Toggle navigation of ', 'aria-label="Submenu openen of sluiten: ')
-
-
 def setup(app):  # noqa: ANN001, ANN201
-    app.connect("html-page-context", _dutch_menu, priority=700)  # after Furo's own handler
-    _dutch_theme(app)  # before the builder installs the translations in its templates
     app.connect("html-page-context", _shallow_navigation, priority=400)  # before furo's handler
     app.connect("builder-inited", _open_data, priority=900)
     app.set_translator("html", SiteTranslator)

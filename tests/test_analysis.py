@@ -13,7 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 from buurtverbinding.advice._table import advice_table
 from buurtverbinding.sphinx._analysis import CSP, DATA_FILE, EVALUATOR_FILE, SCRIPT_FILE, analysis_data, data_script
 
-CONF = 'extensions = ["myst_parser", "buurtverbinding.sphinx"]\nlanguage = "nl"\nhtml_baseurl = "https://wijk.example/"\n'
+CONF = 'extensions = ["myst_parser", "buurtverbinding.sphinx"]\nlanguage = "nl"\nhtml_baseurl = "https://wijk.example/"\nbv_csp = True\n'
 PAGES = {
     "index.md": "# Start\n\n```{toctree}\nanalyse\nlijst\n```\n",
     "analyse.md": "# Analyse\n\n```{bv:analysis}\n```\n",

@@ -31,6 +31,11 @@ ENGLISH_FRAME = [
     "Back to top",
     "On this page",
     "Toggle site navigation",
+    "<title>Contents</title>",
+    "<title>Expand</title>",
+    "<title>Light mode</title>",
+    "<title>Dark mode</title>",
+    "Auto light/dark",
 ]
 
 
@@ -56,6 +61,7 @@ def test_the_page_frame_is_dutch(site: Path) -> None:  # noqa: F811
         assert [text for text in ENGLISH_FRAME if text in html] == [], name
         assert '<html class="no-js" lang="nl"' in html
     assert "Naar de inhoud" in page(site, "index.html")
+    assert re.search(r'<nav class="bv-back-to-top" aria-label="[^"]+">\s*<a href="#" class="back-to-top', page(site, "index.html"))
     assert '<html class="no-js" lang="en"' in page(site, "dev/api.html")  # the developer pages stay English
 
 
@@ -98,6 +104,41 @@ def test_apostrophes_and_glossary(site: Path) -> None:  # noqa: F811
     glossary = page(site, "catalogus/begrippen.html")
     assert '<nav class="bv-az" aria-label="Begrippen van A tot Z">' in glossary
     assert 'href="#bv-letter-b"' in glossary and re.search(r'<dt id="bv-[^"]*"><span id="bv-letter-b">', glossary)
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def test_soft_hyphens_only_in_the_visible_headings_of_dutch_pages(site: Path) -> None:  # noqa: F811
+    hyphenated = []
+    for path in html_pages(site):
+        html = path.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S)
+        assert title and SOFT_HYPHEN not in title.group(1), path
+        for description in re.findall(r'<meta name="description" content="([^"]*)"', html):
+            assert SOFT_HYPHEN not in description, path
+        # outside the headings of the page's body (menu, table of contents, previous/next): none
+        body = re.sub(r"<h[1-6][^>]*>.*?</h[1-6]>|<p class=\"rubric[^>]*>.*?</p>", "", html, flags=re.S)
+        assert SOFT_HYPHEN not in body, path
+        english = path.relative_to(site).parts[0] == "dev" or path.name == "changelog.html"
+        if SOFT_HYPHEN in html:
+            assert not english, path
+            hyphenated.append(path)
+    assert len(hyphenated) > 50  # the Dutch pages with long words in their headings
+    assert SOFT_HYPHEN not in page(site, "searchindex.js")
+    example = page(site, "catalogus/voorbeelden/jongerenbuurtbemiddeling.html")
+    assert "Jon\u00adge\u00adren\u00adbuurt\u00ad" in example  # compounds break between their words
+    assert "bv-typography.js" in example  # and the soft hyphens leave the page while it prints
+
+
+def test_every_example_page_says_when_it_was_last_checked(site: Path, cat) -> None:  # noqa: F811
+    from buurtverbinding.sphinx._directives import checked_on
+
+    for example in cat.examples:
+        html = page(site, f"catalogus/voorbeelden/{example.id}.html")
+        expected = checked_on(example)
+        assert re.fullmatch(r"(\d{1,2} )?[a-z]+ \d{4}|\d{4}", expected), expected
+        assert f'<p class="bv-checked">Laatst gecontroleerd: {expected}</p>' in html, example.id
 
 
 def test_describe_cuts_at_a_word() -> None:

@@ -79,3 +79,62 @@ def test_a_printed_wijzer_list_names_its_filters_without_a_blank_page(page: Any,
     assert chosen.is_visible() and "Plein" in chosen.inner_text() and "Jongeren" in chosen.inner_text()
     assert not page.locator(".bv-wijzer-form").is_visible()
     assert pages_of(page.pdf(format="A4")) == 1  # a short list: one page, no blank one after it
+
+
+# --- issue 19: paper that can be written on, and only what works on paper ----------------------
+
+
+@pytest.fixture
+def paper(browser: Any) -> Any:
+    """A page laid out as print at the width of A4 paper inside its margins (182 mm)."""
+    context = browser.new_context(viewport={"width": 688, "height": 1030})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    yield page
+    context.close()
+
+
+def test_open_questions_get_the_free_space_of_the_page(paper: Any, site_url: str, cat) -> None:
+    lines = {}
+    for checklist in cat.checklists:
+        if not any(item.kind == "text" for item in checklist.items):
+            continue
+        paper.goto(site_url + f"catalogus/checklists/{checklist.id}.html")
+        heights = paper.eval_on_selector_all(
+            ".bv-kind-text .bv-answer-lines", "els => els.map(e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).fontSize) / 1.8)"
+        )
+        lines[checklist.id] = [round(h, 1) for h in heights]
+    print("writing lines per open question:", lines)
+    assert lines and all(len(found) == sum(i.kind == "text" for i in cat.get(c).items) for c, found in lines.items())
+    assert all(n >= 4 for found in lines.values() for n in found)
+
+
+def test_every_printed_choice_list_ends_with_anders_namelijk(paper: Any, site_url: str, cat) -> None:
+    checklist = next(c for c in cat.checklists if sum(i.kind in ("single_choice", "multiple_choice") for i in c.items) >= 2)
+    paper.goto(site_url + f"catalogus/checklists/{checklist.id}.html")
+    for kind in ("single-choice", "multiple-choice"):
+        for question in paper.locator(f"li.bv-kind-{kind}").all():
+            other = question.locator(":scope > ul.bv-options + .bv-other")
+            assert other.is_visible() and other.inner_text().startswith("Anders, namelijk:")
+    paper.emulate_media(media="screen")
+    assert not paper.locator(".bv-other").first.is_visible()
+
+
+def test_screen_only_links_are_not_printed(paper: Any, site_url: str) -> None:
+    paper.goto(site_url + "catalogus/checklists/aan-tafel.html")
+    link = paper.locator(".bv-an-fill-link")
+    assert link.count() == 1 and not link.is_visible()
+    paper.emulate_media(media="screen")
+    assert link.is_visible()
+
+
+def test_printed_headings_have_no_soft_hyphens(page: Any, site_url: str) -> None:
+    page.goto(site_url + "catalogus/voorbeelden/buurtbemiddeling.html")
+    heading = page.locator("h1")
+    assert "\u00ad" in heading.evaluate("e => e.textContent")  # on screen: break opportunities
+    # what the page holds while it is printed (this listener runs after the site's own)
+    page.evaluate("""() => addEventListener('beforeprint', () => { window.printed = document.body.textContent; })""")
+    assert pages_of(page.pdf(format="A4")) >= 1
+    printed = page.evaluate("window.printed")
+    assert printed and "Buurtbemiddeling" in printed and "\u00ad" not in printed
+    assert "\u00ad" in heading.evaluate("e => e.textContent")  # and back after printing

@@ -180,3 +180,24 @@ def test_open_data_downloads_are_built_with_the_site(site: Path, cat) -> None:
     assert "buurtverbinding-csv/examples.csv" in zipfile.ZipFile(downloads["buurtverbinding-csv.zip"]).namelist()
     with sqlite3.connect(downloads["buurtverbinding.sqlite"]) as db:
         assert db.execute("SELECT count(*) FROM examples").fetchone()[0] == len(cat.examples)
+
+
+def test_the_site_configuration_uses_public_interfaces_only() -> None:
+    """docs/conf.py imports no private module and patches nothing of Sphinx or Furo: the site's
+    policy is ``bv_*`` switches, its theme strings a template override and a message catalogue."""
+    import ast
+    import runpy
+
+    conf = ROOT / "docs" / "conf.py"
+    tree = ast.parse(conf.read_text(encoding="utf-8"))
+    modules = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    modules += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    private = [m for m in modules if m != "__future__" and any(part.startswith("_") for part in m.split("."))]
+    assert private == []
+    # no assignment into another module's namespace (sphinx.locale.translators[...] = ..., furo.x = ...)
+    roots = {m.split(".")[0] for m in modules}
+    targets = [t for node in ast.walk(tree) if isinstance(node, ast.Assign) for t in node.targets]
+    patched = [ast.unparse(t) for t in targets if isinstance(t, (ast.Attribute, ast.Subscript)) and ast.unparse(t).split(".")[0].split("[")[0] in roots]
+    assert patched == []
+    written = runpy.run_path(str(conf))
+    assert all(written[name] is True for name in ("bv_meta_description", "bv_reading_order", "bv_glossary_navigation", "bv_dutch_typography", "bv_csp"))

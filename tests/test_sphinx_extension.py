@@ -547,3 +547,16 @@ def test_parallel_build_gives_the_same_objects(tmp_path: Path, build: Build, con
     assert dict(parallel.env.domains["bv"].objects) == serial_objects
     assert inventory(parallel) == serial_inventory
     assert (Path(parallel.outdir) / "_static" / "bv-wijzer.json").read_bytes() == serial_data
+
+
+def test_an_example_says_why_it_is_here_when_it_has_a_connection(project, build: Build, monkeypatch: pytest.MonkeyPatch) -> None:
+    from buurtverbinding.models import Example
+
+    text = "Buren die ruzie hebben, praten weer met elkaar en leren elkaars kant kennen."
+    # the field is new in the models (issue 21); the directive renders it whenever it is there
+    monkeypatch.setattr(Example, "connection", property(lambda self: text), raising=False)
+    app = build(project({"index.md": "# Start\n\n```{bv:example} buurtbemiddeling\n```\n"}))
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "Waarom dit voorbeeld hier staat" in html and text in html
+    assert html.index("Waarom dit voorbeeld hier staat") < html.index("Aanleiding")
+    assert re.search(r'<p class="bv-checked">Laatst gecontroleerd: \d{1,2} [a-z]+ \d{4}</p>', html)

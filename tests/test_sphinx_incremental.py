@@ -103,3 +103,81 @@ def test_a_title_edit_rereads_every_page_that_names_it(project: Project, cat) ->
         naming.add("catalogus/begrippen")
     assert project.build() == {"index", f"catalogus/voorbeelden/{EXAMPLE}", *naming}
     assert "Buurtbemiddeling tussen buren" in project.page("index")
+
+
+# --- facts that cross pages (issue 22): an incremental build ends where a clean build does ----------
+
+ORPHAN = "---\norphan: true\n---\n\n"
+
+
+def _build_pages(make_app: Callable[..., SphinxTestApp], root: Path, pages: dict[str, str | None]) -> SphinxTestApp:
+    """Write ``pages`` into ``root/src`` (``None`` deletes a page) and build there, with the
+    packaged catalogue; an earlier build in the same folder makes this one incremental."""
+    src = root / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    (src / "conf.py").write_text('extensions = ["myst_parser", "buurtverbinding.sphinx"]\nlanguage = "nl"\n', encoding="utf-8")
+    for name, text in pages.items():
+        if text is None:
+            (src / name).unlink()
+        else:
+            (src / name).write_text(text, encoding="utf-8")
+    app = make_app("html", srcdir=src, builddir=root / "_build")
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def _html(app: SphinxTestApp, docname: str) -> str:
+    return (Path(app.outdir) / f"{docname}.html").read_text(encoding="utf-8")
+
+
+FILL_IN = "Vul deze checklist in op het scherm"
+
+
+def test_adding_an_analysis_page_links_the_existing_checklist_pages(tmp_path: Path, make_app: Callable[..., SphinxTestApp]) -> None:
+    pages: dict[str, str | None] = {
+        "index.md": "# Start\n\n```{toctree}\nchecklist\n```\n",
+        "checklist.md": "# Checklist\n\n```{bv:checklist} aan-tafel\n```\n",
+    }
+    first = _build_pages(make_app, tmp_path / "incremental", pages)
+    assert FILL_IN not in _html(first, "checklist")
+
+    added = {"analyse.md": ORPHAN + "# Analyse\n\n```{bv:analysis}\n```\n"}
+    incremental = _build_pages(make_app, tmp_path / "incremental", added)
+    page = _html(incremental, "checklist")
+    assert FILL_IN in page and 'href="analyse.html#bv-analysis-aan-tafel"' in page
+
+    clean = _build_pages(make_app, tmp_path / "clean", {**pages, **added})
+    for docname in ("index", "checklist", "analyse"):
+        assert _html(incremental, docname) == _html(clean, docname), docname
+
+    # and removing it again takes the link away
+    removed = _build_pages(make_app, tmp_path / "incremental", {"analyse.md": None})
+    assert FILL_IN not in _html(removed, "checklist")
+
+
+def test_deleting_the_first_of_two_pages_with_an_example_keeps_the_object_and_the_links(tmp_path: Path, make_app: Callable[..., SphinxTestApp]) -> None:
+    example = ORPHAN + "# {title}\n\n```{{bv:example}} buurtbemiddeling\n```\n"
+    pages: dict[str, str | None] = {
+        "index.md": "# Start\n\n```{toctree}\nlinks\n```\n",
+        "links.md": "# Links\n\nZie {bv:ref}`buurtbemiddeling`.\n",
+        "a.md": example.format(title="Eerste"),
+        "b.md": example.format(title="Tweede"),
+    }
+    first = _build_pages(make_app, tmp_path / "incremental", pages)
+    assert "[bv.duplicate]" in first.warning.getvalue()
+    assert first.env.domains["bv"].objects["buurtbemiddeling"].docname == "a"
+    assert 'href="a.html#bv-buurtbemiddeling"' in _html(first, "links")
+
+    incremental = _build_pages(make_app, tmp_path / "incremental", {"a.md": None})
+    assert incremental.env.domains["bv"].objects["buurtbemiddeling"].docname == "b"
+    assert 'href="b.html#bv-buurtbemiddeling"' in _html(incremental, "links")
+
+    clean = _build_pages(make_app, tmp_path / "clean", {name: text for name, text in pages.items() if name != "a.md"})
+    assert clean.warning.getvalue() == ""
+    assert dict(incremental.env.domains["bv"].objects) == dict(clean.env.domains["bv"].objects)
+    for docname in ("index", "links", "b"):
+        assert _html(incremental, docname) == _html(clean, docname), docname
+    assert (Path(incremental.outdir) / "objects.inv").read_bytes() == (Path(clean.outdir) / "objects.inv").read_bytes()

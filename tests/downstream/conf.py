@@ -1,6 +1,7 @@
 """A downstream project: another team's Sphinx site that shows our examples in its own pages.
 
-It installs nothing beyond ``buurtverbinding[docs]``. Objects it does not render itself are
+It installs nothing beyond ``buurtverbinding[sphinx]`` and turns on none of the site policy
+(``bv_*`` switches): what it gets is the domain. Objects it does not render itself are
 linked to the buurtverbinding site with intersphinx; the tests point the inventory at a local
 build of ``docs/`` (no network): ``BV_SITE_INVENTORY=/path/to/objects.inv``.
 """

@@ -7,11 +7,12 @@ answers change. The advice comes from ``static/bv-advice.js``, which interprets 
 table as :mod:`buurtverbinding.advice` (the conformance suite in ``tests/advice-cases/`` runs
 against both). The table is written at the end of an HTML build as ``_static/bv-advice-data.js``,
 a script that sets ``bv.data.advice``: the page works from a folder opened directly
-(``file://``), where browsers refuse ``fetch()``. The page carries a
+(``file://``), where browsers refuse ``fetch()``. With ``bv_csp`` the page carries a
 Content-Security-Policy that allows its own files only, so the answers never leave the browser.
 
 Each checklist rendered by ``bv:checklist`` gets a link to its part of the form ("Vul deze
-checklist in op het scherm") when the project has an analysis page.
+checklist in op het scherm") when the project has an analysis page (the domain knows which; the
+link is screen-only, so it is not printed).
 
 ``bv:advice-rules`` prints the advice model from the catalogue (``:show: phase``, ``facets``,
 ``examples`` or ``threshold``), so that the explanation of the advice cannot drift from the rules.
@@ -33,11 +34,11 @@ from .._version import __version__
 from ..advice._table import advice_table
 from ..models import FACETS, AdviceModel
 from ._base import BvDirective
+from ._config import get_config
 from ._data import catalog
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
     from ..catalog import Catalog
@@ -72,8 +73,6 @@ CSP = (
 and styles stay allowed for the theme, and ``'unsafe-eval'`` for Sphinx's own translations
 (``doctools.js`` builds the plural rule with ``new Function``); neither can reach another origin."""
 
-_ENV_KEY = "bv_analysis_docs"
-"""The environment attribute holding the docnames with an analysis (pickled with the env)."""
 
 FEEDS = {facet.feeds: facet for facet in FACETS if facet.feeds}
 
@@ -208,11 +207,7 @@ class AnalysisDirective(BvDirective):
                     self.use("vocab", item.vocabulary)
         for rule_id in [r.id for r in cat.advice_rules] + [r.id for r in cat.advice_model]:
             self.use("record", rule_id)
-        docs = getattr(self.env, _ENV_KEY, None)
-        if docs is None:
-            docs = set()
-            setattr(self.env, _ENV_KEY, docs)
-        docs.add(self.env.current_document.docname)
+        self.domain.note_page("analysis", ANCHOR)
         node = analysis("", nodes.paragraph(ELSEWHERE, ELSEWHERE), form=form_html(cat), ids=[ANCHOR])
         self.set_source_info(node)
         return [node]
@@ -370,11 +365,10 @@ def _link_checklists(app: Sphinx, doctree: nodes.document, docname: str) -> None
     """HTML only: under each rendered checklist, a link to its part of the analysis form."""
     if app.builder.format != "html":
         return
-    env = app.builder.env
-    docs = sorted(getattr(env, _ENV_KEY, set()) & set(env.all_docs))
-    if not docs:
+    domain: Any = app.builder.env.domains["bv"]
+    target = domain.page("analysis")
+    if target is None:
         return
-    target = docs[0]
     for box in list(doctree.findall(nodes.container)):
         if "bv-checklist" not in box["classes"]:
             continue
@@ -385,7 +379,7 @@ def _link_checklists(app: Sphinx, doctree: nodes.document, docname: str) -> None
         uri = app.builder.get_relative_uri(docname, target) if target != docname else ""
         text = "Vul deze checklist in op het scherm"
         link = nodes.reference(text, text, refuri=f"{uri}#{ANCHOR}-{checklist}")
-        paragraph = nodes.paragraph("", "", link, classes=["bv-an-fill-link"])
+        paragraph = nodes.paragraph("", "", link, classes=["bv-an-fill-link", "bv-screen-only"])
         hints = [n for n, child in enumerate(box.children) if isinstance(child, nodes.Element) and "bv-print-hint" in child.get("classes", [])]
         box.insert(hints[0] + 1 if hints else len(box.children), paragraph)
 
@@ -419,9 +413,9 @@ def _write_data(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     env = app.builder.env
-    if not (getattr(env, _ENV_KEY, set()) & set(env.all_docs)):
-        return
     domain: Any = env.domains["bv"]
+    if domain.page("analysis") is None:
+        return
     builder = app.builder
 
     def url_of(identifier: str) -> str | None:
@@ -432,26 +426,15 @@ def _write_data(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def _page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    if pagename not in getattr(app.builder.env, _ENV_KEY, set()):
+    if pagename not in app.builder.env.domains["bv"].data["analysis"]:
         return
     app.add_js_file(DATA_FILE)
     app.add_js_file(EVALUATOR_FILE, loading_method="defer")
     app.add_js_file(SCRIPT_FILE, loading_method="defer")
     app.add_css_file(STYLE_FILE)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-    context["metatags"] = meta + context.get("metatags", "")
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, _ENV_KEY, set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    mine = getattr(env, _ENV_KEY, None)
-    if mine is None:
-        mine = set()
-        setattr(env, _ENV_KEY, mine)
-    mine |= getattr(other, _ENV_KEY, set()) & set(docnames)
+    if get_config(app).csp:  # site policy, opt-in (bv_csp)
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        context["metatags"] = meta + context.get("metatags", "")
 
 
 def setup_analysis(app: Sphinx) -> None:
@@ -462,5 +445,3 @@ def setup_analysis(app: Sphinx) -> None:
     app.connect("doctree-resolved", _link_checklists)
     app.connect("html-page-context", _page)
     app.connect("build-finished", _write_data)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)

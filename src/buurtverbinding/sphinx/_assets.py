@@ -1,7 +1,9 @@
 """Static files for HTML builders: the styles, the print stylesheet and the Interventiewijzer script.
 
 They ship in ``static/`` next to this module and are copied into the output's ``_static``
-folder when an HTML build finishes (only when their bytes differ); ``app.config`` is not touched.
+folder before the pages are written (only when their bytes differ), so that Sphinx's checksum
+(``?v=``) in each page's link is the same in a clean and in an incremental build;
+``app.config`` is not touched.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from .._io import write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
 __all__ = ["STATIC", "setup_assets"]
 
@@ -27,10 +30,10 @@ def _add_styles(app: Sphinx) -> None:
         app.add_css_file(PRINT_STYLESHEET, media="print")
 
 
-def _copy(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.format != "html":
+def _copy(app: Sphinx, builder: Builder) -> None:
+    if builder.format != "html":
         return
-    target = Path(app.builder.outdir) / "_static"
+    target = Path(builder.outdir) / "_static"
     for path in sorted(STATIC.iterdir()):
         if path.is_file():
             write_if_changed(target / path.name, path.read_bytes())
@@ -38,4 +41,4 @@ def _copy(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup_assets(app: Sphinx) -> None:
     app.connect("builder-inited", _add_styles)
-    app.connect("build-finished", _copy)
+    app.connect("write-started", _copy)

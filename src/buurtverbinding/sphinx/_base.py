@@ -107,8 +107,9 @@ class BvDirective(SphinxDirective):
         """A link to an object, titled with its title. If the project does not render the object
         and no inventory has it, the title stays as plain text, without a warning."""
         self.use("title", identifier)
+        record, _ = resolve(self.cat, identifier)
+        self.domain.note_read(("object", record.id if record is not None else identifier))
         if text is None:
-            record, _ = resolve(self.cat, identifier)
             text = identifier if record is None else title_of(record)
         node = pending_xref(
             "",

@@ -16,7 +16,7 @@ from docutils.parsers.rst import directives
 
 from ..catalog import FACETS, UnknownValueError
 from ._base import BvDirective
-from ._labels import ANSWER_HINTS, SECTIONS, SHOWN_FACETS, count, long_date, partial_date
+from ._labels import ANSWER_HINTS, CHECKED_LABEL, CONNECTION_HEADING, OTHER_ANSWER, SECTIONS, SHOWN_FACETS, count, long_date, partial_date
 from ._warnings import BvWarning, warn
 
 if TYPE_CHECKING:
@@ -45,6 +45,18 @@ def _source_item(source: Source) -> nodes.list_item:
     return nodes.list_item("", paragraph)
 
 
+def checked_on(example: Example) -> str:
+    """When the example was last checked, in Dutch words: ``evidence.checked_on`` (a full or
+    partial date), else the date of its last review."""
+    value = example.evidence.checked_on
+    return partial_date(str(value)) if value else long_date(example.reviewed)
+
+
+def _checked(example: Example) -> nodes.paragraph:
+    text = f"{CHECKED_LABEL}: {checked_on(example)}"
+    return nodes.paragraph(text, text, classes=["bv-checked"])
+
+
 def _texts(items: tuple[str, ...]) -> nodes.bullet_list:
     return nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph(text, text)) for text in items))
 
@@ -65,12 +77,19 @@ class ExampleDirective(BvDirective):
         box += self.title(example.title)
         box += nodes.paragraph(example.summary, example.summary, classes=["bv-summary"])
         box += self._badges(example)
+        box += _checked(example)
         if example.aim:
             box += nodes.paragraph("", "", nodes.strong("Doel: ", "Doel: "), nodes.Text(example.aim), classes=["bv-aim"])
         box += self._fields(example)
         texts = {name: getattr(example.sections, name) for name, _ in SECTIONS}
         texts.update(kis_note=example.kis_note or "", evidence_note=example.evidence.note or "")
+        connection = getattr(example, "connection", None)  # the field is new in the models (issue 21)
+        if connection:
+            texts["connection"] = connection
         rendered = self.markdown_fields(texts, depth=2)
+        if connection:
+            box += self.heading(CONNECTION_HEADING)
+            box += rendered["connection"]
         for name, heading in SECTIONS:
             box += self.heading(heading)
             box += rendered[name]
@@ -127,7 +146,6 @@ class ExampleDirective(BvDirective):
         if example.cost is not None:
             band = self.labels("kostenniveaus", (example.cost.band,))
             fields += self.field("Kosten", band + (f". {example.cost.note}" if example.cost.note else ""))
-        fields += self.field("Nagekeken op", long_date(example.reviewed))
         return fields
 
     def _evidence(self, example: Example, note: list[nodes.Node]) -> list[nodes.Node]:
@@ -276,6 +294,7 @@ class ChecklistDirective(BvDirective):
             return []
         box = nodes.container(classes=["bv-object", "bv-checklist"])
         self.declare(box, checklist, checklist.title)
+        self.domain.note_read(("page", "analysis"))  # the link to its part of the analysis form
         box += self.title(checklist.title)
         box += nodes.paragraph(checklist.purpose, checklist.purpose, classes=["bv-summary"])
         box += nodes.field_list("", self.field("Hoort bij", self.link(checklist.step)), classes=["bv-fields"])
@@ -301,6 +320,8 @@ class ChecklistDirective(BvDirective):
             for value in self.cat.vocabulary(item.vocabulary).values:
                 options += nodes.list_item("", nodes.paragraph(value.label, value.label))
             entry += options
+            # on paper: a line for an answer the list lacks
+            entry += nodes.paragraph(OTHER_ANSWER, OTHER_ANSWER, classes=["bv-other", "bv-print-only"])
         elif item.kind == "yes_no":
             entry += _inline_options(["Ja", "Nee"])
         elif item.scale is not None:
@@ -350,8 +371,16 @@ class GlossaryDirective(BvDirective):
 
     def run(self) -> list[nodes.Node]:
         self.use("glossary")
+        by_title = {e.title.casefold(): e.id for e in self.cat.examples}
+        by_id = {e.id for e in self.cat.examples}
         listing = nodes.definition_list(classes=["bv-glossary"])
         for term in sorted(self.cat.glossary, key=lambda t: t.term.casefold()):
+            # a term may link to the example of that name (bv_glossary_navigation), where it is rendered
+            example = by_title.get(term.term.casefold())
+            if example is None and term.id.removeprefix("begrip-") in by_id:
+                example = term.id.removeprefix("begrip-")
+            if example is not None:
+                self.domain.note_read(("object", example))
             entry = nodes.definition_list_item()
             self.declare(entry, term, term.term)
             definition = nodes.definition("", *self.markdown(term.definition))

@@ -17,6 +17,7 @@ from ._domain import ENV_VERSION, setup_domain
 from ._matrix import setup_matrix
 from ._navigation import setup_navigation
 from ._pages import generate_pages
+from ._typography import setup_typography
 from ._wijzer import setup_wijzer
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_wijzer(app)
     setup_analysis(app)
     setup_navigation(app)
+    setup_typography(app)
     setup_assets(app)
     app.connect("builder-inited", _prepare)
     return {

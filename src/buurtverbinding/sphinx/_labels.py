@@ -26,6 +26,15 @@ SECTIONS = (
     ("considerations", "Aandachtspunten"),
 )
 
+CONNECTION_HEADING = "Waarom dit voorbeeld hier staat"
+"""The heading of an example's ``connection``: how it works against polarisation or for connection."""
+
+CHECKED_LABEL = "Laatst gecontroleerd"
+"""Before the date on which an example was last checked against its sources."""
+
+OTHER_ANSWER = "Anders, namelijk:"
+"""The last line under every printed list of choices, to write in an answer the list lacks."""
+
 ANSWER_HINTS = {
     "yes_no": "Ja of nee",
     "single_choice": "Kies één antwoord",

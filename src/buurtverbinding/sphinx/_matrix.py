@@ -62,6 +62,9 @@ class MatrixDirective(BvDirective):
                 cells.append(len(cat.filter(**query)))
             self.use("count", json.dumps({"direction": direction.id}))
             rows.append((direction.id, direction.short_title, cells, len(cat.filter(direction=direction.id))))
+        self.domain.note_read(("page", "wijzer"))  # the cells link to the Interventiewijzer
+        for direction in cat.directions:
+            self.domain.note_read(("object", direction.id))
         header = ["Richting", *(label for _, label in columns), "Totaal"]
         body = [[title, *(str(c) for c in cells), str(total)] for _, title, cells, total in rows]
         node = matrix("", _table(CAPTION, header, body), columns=columns, rows=rows)

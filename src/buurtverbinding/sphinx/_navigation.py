@@ -1,5 +1,6 @@
-"""How a reader moves through a site with the catalogue: previous/next, the meta description,
-the glossary's A–Z, and Dutch apostrophes.
+"""How a reader moves through a site with the catalogue: previous/next, the meta description and
+the glossary's A–Z. Each is site policy, off by default and switched on with its own ``bv_*``
+value (``bv_reading_order``, ``bv_meta_description``, ``bv_glossary_navigation``).
 
 - **Previous/next** follow the reading order of the site without the one-page-per-example
   pages: those hang in hidden toctrees under their direction page, so Sphinx would otherwise
@@ -10,13 +11,10 @@ the glossary's A–Z, and Dutch apostrophes.
 - **Glossary**: a ``bv:glossary`` list gets A–Z jump links, and a term with an example of the
   same name links to that example's page; each term's anchor is put on its ``<dt>`` (HTML has
   no element for the list item that holds it).
-- **Apostrophes**: docutils' smart quotes turn the apostrophe of ``'s avonds`` or ``'t`` into an
-  opening quote; it becomes a right single quote again (HTML only, after smart quotes ran).
 """
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +57,8 @@ def _examples_folder(app: Sphinx) -> str | None:
 
 
 def _related(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if not get_config(app).reading_order:
+        return
     skip = _examples_folder(app)
     if doctree is None or skip is None or "next" not in context and "prev" not in context:
         return
@@ -118,7 +118,7 @@ def _prose(node: nodes.Element) -> bool:
 
 
 def _description(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    if 'name="description"' in context.get("metatags", ""):
+    if not app.config.bv_meta_description or 'name="description"' in context.get("metatags", ""):
         return
     text = describe(doctree) if doctree is not None else ""
     if not text:
@@ -157,6 +157,8 @@ class GlossaryNavigation(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
+        if not self.config.bv_glossary_navigation:
+            return
         for listing in list(self.document.findall(nodes.definition_list)):
             if "bv-glossary" in listing["classes"]:
                 self._examples(listing)
@@ -208,28 +210,7 @@ class GlossaryNavigation(SphinxPostTransform):
         listing.parent.insert(listing.parent.index(listing), nodes.raw("", html, format="html"))
 
 
-# --- apostrophes -------------------------------------------------------------------------------
-
-_ELIDED = re.compile(r"\u2018(s|t|k|n)(?=[\s\-\u00a0]|$)")
-"""``'s avonds``, ``'t``, ``'k``, ``'n``: an elided word starts with an apostrophe (U+2019)."""
-
-
-class DutchApostrophes(SphinxPostTransform):
-    """``‘s avonds`` → ``’s avonds`` in the text of every page (after smart quotes)."""
-
-    default_priority = 220
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        for text in list(self.document.findall(nodes.Text)):
-            if "\u2018" in text and not isinstance(text.parent, (nodes.literal, nodes.literal_block, nodes.raw)):
-                fixed = _ELIDED.sub("\u2019\\1", str(text))
-                if fixed != str(text):
-                    text.parent.replace(text, nodes.Text(fixed))
-
-
 def setup_navigation(app: Sphinx) -> None:
     app.add_post_transform(GlossaryNavigation)
-    app.add_post_transform(DutchApostrophes)
     app.connect("html-page-context", _related)
     app.connect("html-page-context", _description)

@@ -32,6 +32,7 @@ class RefRole(XRefRole):
             warn(BvWarning.UNKNOWN_ID, f"bv:ref: {error}", refnode)
             refnode["bv_unknown"] = True
             return title, target
+        env.domains["bv"].note_read(("object", record.id))  # type: ignore[attr-defined]
         if record.id != target:
             warn(BvWarning.RETIRED_ID, f"bv:ref: '{target}' is retired; it is replaced by '{record.id}': use that id", refnode)
         return (title if has_explicit_title else title_of(record)), record.id
