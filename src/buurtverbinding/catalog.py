@@ -22,6 +22,7 @@ from .models import (
     AdviceRules,
     Checklist,
     ChecklistItem,
+    DescriptionCues,
     Direction,
     Example,
     ExampleScoring,
@@ -125,6 +126,8 @@ class Catalog(BaseModel):
     """The advice rules per situation field (``content/advies/``), in their order."""
     example_scoring: tuple[ExampleScoring, ...] = ()
     """How examples get their points (one rule set, ``regels-voorbeelden``)."""
+    description_cues: tuple[DescriptionCues, ...] = ()
+    """How a description is read: cue phrases per situation value (one table, ``beschrijving``)."""
 
     _by_id: dict[str, Record] = PrivateAttr(default_factory=dict)
     _retired: dict[str, Retirement] = PrivateAttr(default_factory=dict)

@@ -20,7 +20,8 @@ from pydantic import BaseModel, ValidationError
 
 from .._io import write_if_changed
 from ..catalog import CATALOG_FORMAT  # the compiled JSON layout, which the loader checks
-from ..models import AdviceRules, Checklist, Direction, Example, ExampleScoring, Step, Vocabulary
+from ..models import AdviceRules, Checklist, DescriptionCues, Direction, Example, ExampleScoring, Step, Vocabulary
+from ._advice import cue_forms
 from ._problems import CODES, Problem, Reporter
 from ._records import Loaded, load_glossary, load_manifest, load_markdown_record, load_retired, load_yaml, load_yaml_record
 from ._rules import cross_check
@@ -54,6 +55,8 @@ LAYOUT = {
 TOP_FILES = {"catalogus.yaml", "begrippen.yaml", "retired.yaml", "ids.txt", "README.md", "synoniemen.yaml"}
 SCORING_ID = "regels-voorbeelden"
 """The file (and id) in ``advies/`` that holds the example scoring; the others hold direction rules."""
+DESCRIPTION_ID = "beschrijving"
+"""The file (and id) in ``advies/`` that holds the cue phrases for reading a description."""
 MANIFEST = "ids.txt"
 """The published ids: each must stay in the catalogue or be retired (see retired.yaml)."""
 
@@ -180,7 +183,7 @@ def _load(kind: str, path: Path, report: Reporter) -> Loaded | None:
     if kind == "checklist":
         return load_yaml_record(path, Checklist, report)
     if kind == "advice":  # the example scoring has a fixed name; every other file is a field's rules
-        return load_yaml_record(path, ExampleScoring if path.stem == SCORING_ID else AdviceRules, report)
+        return load_yaml_record(path, {SCORING_ID: ExampleScoring, DESCRIPTION_ID: DescriptionCues}.get(path.stem, AdviceRules), report)
     return load_yaml_record(path, Vocabulary, report)
 
 
@@ -226,6 +229,11 @@ def _assemble(meta: dict[str, Any], records: dict[str, list[Loaded]]) -> dict[st
             for r in sorted((i.record for i in records["advice"] if isinstance(i.record, AdviceRules)), key=lambda r: (r.order, r.id))
         ],
         "example_scoring": [r.model_dump(mode="json", exclude_none=True) for r in (i.record for i in records["advice"]) if isinstance(r, ExampleScoring)],
+        "description_cues": [
+            r.model_copy(update={"forms": cue_forms(r)}).model_dump(mode="json", exclude_none=True)
+            for r in (i.record for i in records["advice"])
+            if isinstance(r, DescriptionCues)
+        ],
     }
 
 
