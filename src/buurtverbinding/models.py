@@ -519,6 +519,8 @@ class DescriptionCues(_Record):
     description: Text
     negations: tuple[str, ...]
     """Words that deny what follows them in their clause: ``geen``, ``niet``, ``nooit``, ``zonder``."""
+    negated_fields: tuple[str, ...] = ()
+    """The fields whose phrases a negation denies (what happens, not who or where)."""
     clause_words: tuple[str, ...] = ()
     """Words that start a new clause: ``maar``, ``want``, ``omdat``, ``terwijl``."""
     clause_marks: str

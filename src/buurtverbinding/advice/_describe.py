@@ -24,9 +24,11 @@ readers interpret the same way: :func:`read` here and ``bv.describe.read`` in
    ``max_gap`` other words between two of them ("stenen werden gegooid" matches *stenen gegooid*).
    A phrase made only of stop words never counts (lint BV138; the table leaves it out).
 5. **Negation.** A negation word (*geen*, *niet*, *nooit*, *zonder*) makes every phrase after it in
-   its clause not count: "er zijn nog geen incidenten" gives no phase. A negation word that is
-   part of a matched phrase is that phrase's own (*durven niet aan te spreken*, *geen problemen*)
-   and denies nothing else.
+   its clause not count, for the fields in ``negated_fields`` (what happens: phase, forms, causes,
+   dividing lines; not who or where): "er zijn nog geen incidenten" gives no phase, while
+   "niemand durft nog naar het plein" still names the plein. A negation word that is part of a
+   matched phrase is that phrase's own (*durven niet aan te spreken*, *geen problemen*) and
+   denies nothing else.
 6. **Phase.** Of the phases found, the first in ``phase_order`` (the most severe) is taken.
 
 Every inference keeps the exact words of the text it came from (the matched span, as written), so
@@ -59,6 +61,12 @@ neighbourhood, so a description never sets them."""
 TABLE_FORMAT = 1
 """The layout of :func:`browser_table`'s output; ``bv-describe.js`` checks it."""
 
+EXACT = "="
+"""Written before a word of a cue phrase (``=ouders``): that word matches only as written (after
+lower-casing and removing accents), not by its stem. For words the stemmer takes together while
+they mean different things: *ouders* (parents), *ouderen* (the elderly) and *ouder* all stem to
+``ouder``."""
+
 
 class Inference(_Frozen):
     """One value read from the description, and the words of the description it came from."""
@@ -85,6 +93,7 @@ def _build(cat: Catalog) -> dict[str, Any]:
         "format": TABLE_FORMAT,
         "fields": list(DESCRIBED),
         "negations": [],
+        "negated_fields": [],
         "clause_words": [],
         "clause_marks": "",
         "phase_order": [],
@@ -102,17 +111,23 @@ def _build(cat: Catalog) -> dict[str, Any]:
         given = cues.cues.get(field, {})
         for value in values[field]:
             for phrase in given.get(value, ()):
-                written = _words(phrase)
-                for word in written:
-                    if word not in stems:
-                        stems[word] = stem(word)
+                wanted: list[str] = []
+                written: list[str] = []
+                for part in phrase.split():
+                    for word in _words(part):
+                        written.append(word)
+                        if part.startswith(EXACT):
+                            wanted.append(EXACT + word)
+                        else:
+                            wanted.append(stems.setdefault(word, stem(word)))
                 if written and not all(word in stop_words for word in written):  # lint BV138 reports these
-                    phrases.append([field, value, [stems[word] for word in written]])
+                    phrases.append([field, value, wanted])
     for word in cues.negations:
         for written in _words(word):
             stems.setdefault(written, stem(written))
     table.update(
         negations=sorted({w for word in cues.negations for w in _words(word)}),
+        negated_fields=[field for field in DESCRIBED if field in cues.negated_fields],
         clause_words=sorted({w for word in cues.clause_words for w in _words(word)}),
         clause_marks=cues.clause_marks,
         phase_order=list(cues.phase_order),
@@ -132,9 +147,11 @@ def browser_table(cat: Catalog) -> dict[str, Any]:
     browser and :func:`read` here interpret (made once per catalogue; do not change it).
 
     Keys: ``format`` (:data:`TABLE_FORMAT`); ``fields`` (the situation fields, in order);
-    ``negations`` and ``clause_words`` (normalised words); ``clause_marks`` (characters);
+    ``negations`` and ``clause_words`` (normalised words); ``negated_fields`` (the fields a
+    negation denies); ``clause_marks`` (characters);
     ``phase_order`` (most severe first); ``max_gap``; ``phrases`` (``[field, value,
-    [stem, ...]]`` in field order, then vocabulary order); ``stems`` (written form → stem).
+    [stem, ...]]`` in field order, then vocabulary order; a word to match as written is given as
+    ``"=" + word``); ``stems`` (written form → stem).
     """
     with _lock:
         cached = _tables.get(id(cat))
@@ -158,6 +175,12 @@ def _by_first_stem(table: dict[str, Any]) -> dict[str, list[int]]:
     for number, (_, _, stems) in enumerate(table["phrases"]):
         found.setdefault(stems[0], []).append(number)
     return found
+
+
+def _fits(token: tuple[str, str | None, int, int, int], wanted: str) -> bool:
+    """Whether a word of the text is the word a phrase wants: the same stem, or the same written
+    word for a word marked :data:`EXACT`."""
+    return token[0] == wanted[1:] if wanted.startswith(EXACT) else token[1] == wanted
 
 
 def _tokens(table: dict[str, Any], text: str) -> list[tuple[str, str | None, int, int, int]]:
@@ -194,15 +217,13 @@ def read(table: dict[str, Any], text: str) -> dict[str, dict[str, list[str]]]:
     negations = set(table["negations"])
     starts = _by_first_stem(table)
     matches: list[tuple[int, list[int]]] = []
-    for first, (_, first_stem, clause, _, _) in enumerate(tokens):
-        if first_stem is None:
-            continue
-        for number in starts.get(first_stem, ()):
+    for first, (first_word, first_stem, clause, _, _) in enumerate(tokens):
+        for number in [*starts.get(EXACT + first_word, ()), *(starts.get(first_stem, ()) if first_stem is not None else ())]:
             positions = [first]
             for wanted in phrases[number][2][1:]:
                 last = positions[-1]
                 found = next(
-                    (k for k in range(last + 1, min(last + gap + 2, len(tokens))) if tokens[k][2] == clause and tokens[k][1] == wanted),
+                    (k for k in range(last + 1, min(last + gap + 2, len(tokens))) if tokens[k][2] == clause and _fits(tokens[k], wanted)),
                     None,
                 )
                 if found is None:
@@ -215,11 +236,12 @@ def read(table: dict[str, Any], text: str) -> dict[str, dict[str, list[str]]]:
     denying = [k for k in denying if k not in own]
     kept: dict[tuple[str, str], list[tuple[int, int]]] = {}
     order: dict[tuple[str, str], int] = {}
+    negated = set(table["negated_fields"])
     for number, positions in matches:
-        clause = tokens[positions[0]][2]
-        if any(tokens[k][2] == clause and k < positions[-1] for k in denying):
-            continue
         field, value, _ = phrases[number]
+        clause = tokens[positions[0]][2]
+        if field in negated and any(tokens[k][2] == clause and k < positions[-1] for k in denying):
+            continue
         kept.setdefault((field, value), []).append((tokens[positions[0]][3], tokens[positions[-1]][4]))
         order[(field, value)] = min(order.get((field, value), number), number)
     result: dict[str, dict[str, list[str]]] = {field: {} for field in table["fields"]}

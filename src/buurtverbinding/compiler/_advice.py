@@ -13,8 +13,8 @@ with the file and the line, like a mistake in an example:
 
 The cue phrases for reading a description (``beschrijving.yaml``) have codes of their own:
 
-- BV136: a cue names a field that a description cannot fill, or a value outside its vocabulary;
-  ``phase_order`` names an unknown phase;
+- BV136: a cue (or ``negated_fields``) names a field that a description cannot fill, or a value
+  outside its vocabulary; ``phase_order`` names an unknown phase;
 - BV137: the same phrase (the same words, ignoring case and accents) twice for one value, or a
   phase twice in ``phase_order`` (one phrase may point to several values: *hakenkruis*);
 - BV138: something empty: a value without phrases, a phrase without words, a phrase made only
@@ -164,6 +164,9 @@ def _check_cues(item: Loaded, vocabularies: dict[str, tuple[str, ...]], report: 
         elif phase in seen_phases:
             report.add(item.path, item.line("phase_order", i), "BV137", f"the phase '{phase}' stands twice in 'phase_order'")
         seen_phases.add(phase)
+    for i, field in enumerate(table.negated_fields):
+        if field not in DESCRIBABLE:
+            report.add(item.path, item.line("negated_fields", i), "BV136", f"'negated_fields' names '{field}'; {_hint(field, DESCRIBABLE)}valid fields: {', '.join(DESCRIBABLE)}")
     missing = [phase for phase in phases if phase not in seen_phases]
     if missing:
         report.add(item.path, item.line("phase_order"), "BV138", f"'phase_order' must name every phase, most severe first; missing: {', '.join(missing)}")
