@@ -28,7 +28,7 @@ readers interpret the same way: :func:`read` here and ``bv.describe.read`` in
    dividing lines; not who or where): "er zijn nog geen incidenten" gives no phase, while
    "niemand durft nog naar het plein" still names the plein. A negation word that is part of a
    matched phrase is that phrase's own (*durven niet aan te spreken*, *geen problemen*) and
-   denies nothing else.
+   denies nothing else; one joined to the next word by a hyphen is part of it (*niet-westers*).
 6. **Phase.** Of the phases found, the first in ``phase_order`` (the most severe) is taken.
 
 Every inference keeps the exact words of the text it came from (the matched span, as written), so
@@ -231,7 +231,7 @@ def read(table: dict[str, Any], text: str) -> dict[str, dict[str, list[str]]]:
                 positions.append(found)
             else:
                 matches.append((number, positions))
-    denying = [k for k, token in enumerate(tokens) if token[0] in negations]
+    denying = [k for k, token in enumerate(tokens) if token[0] in negations and not text.startswith("-", token[4])]
     own = {k for _, positions in matches for k in positions}
     denying = [k for k in denying if k not in own]
     kept: dict[tuple[str, str], list[tuple[int, int]]] = {}

@@ -116,7 +116,7 @@ bv.describe = (function () {
     matches.forEach(function (m) { m[1].forEach(function (k) { own[k] = true; }); });
     var denying = [];
     words.forEach(function (token, k) {
-      if (table.negations.indexOf(token.word) !== -1 && !own[k]) { denying.push(k); }
+      if (table.negations.indexOf(token.word) !== -1 && !own[k] && text.charAt(token.end) !== "-") { denying.push(k); }
     });
     var kept = {};
     var keys = [];
