@@ -25,6 +25,7 @@ KINDS = (
     ("synonyms", "synonym group", "synonym groups"),
     ("advice_rules", "advice rule set", "advice rule sets"),
     ("example_scoring", "example scoring", "example scorings"),
+    ("description_cues", "description cue table", "description cue tables"),
 )
 
 
