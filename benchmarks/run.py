@@ -167,6 +167,7 @@ def describe_reader_quality(cat: Any, show: str | None = None) -> dict[str, floa
     ``description`` of ``benchmarks/eval/cases.yaml``, against the case's ``situation``, per split
     (micro-averaged over (field, value) pairs; tune on train only)."""
     import yaml
+
     from buurtverbinding.advice._describe import infer
 
     cases = yaml.safe_load((HERE / "eval" / "cases.yaml").read_text(encoding="utf-8"))["cases"]

@@ -207,6 +207,7 @@ def test_browser_reader_gives_the_same_results(cat, tmp_path):
     )
     js = root / "src/buurtverbinding/sphinx/static/bv-describe.js"
     out = subprocess.run([node, "-e", script, str(js), str(tmp_path / "table.json"), str(tmp_path / "texts.json")], capture_output=True, text=True, check=True)
+
     def ordered(data: str) -> list:  # compares key order too: values come in vocabulary order
         return json.loads(data, object_pairs_hook=list)
 

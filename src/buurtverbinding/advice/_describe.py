@@ -83,6 +83,7 @@ class Inference(_Frozen):
 
 # --- the table --------------------------------------------------------------------------------
 
+
 def _words(text: str) -> list[str]:
     return _TOKEN.findall(normalise(text))
 
@@ -122,9 +123,9 @@ def _build(cat: Catalog) -> dict[str, Any]:
                             wanted.append(stems.setdefault(word, stem(word)))
                 if written and not all(word in stop_words for word in written):  # lint BV138 reports these
                     phrases.append([field, value, wanted])
-    for word in cues.negations:
-        for written in _words(word):
-            stems.setdefault(written, stem(written))
+    for negation in cues.negations:
+        for word in _words(negation):
+            stems.setdefault(word, stem(word))
     table.update(
         negations=sorted({w for word in cues.negations for w in _words(word)}),
         negated_fields=[field for field in DESCRIBED if field in cues.negated_fields],
@@ -168,6 +169,7 @@ def browser_table(cat: Catalog) -> dict[str, Any]:
 
 
 # --- reading ----------------------------------------------------------------------------------
+
 
 def _by_first_stem(table: dict[str, Any]) -> dict[str, list[int]]:
     """Stem → the numbers of the phrases that begin with it."""

@@ -183,7 +183,8 @@ def _load(kind: str, path: Path, report: Reporter) -> Loaded | None:
     if kind == "checklist":
         return load_yaml_record(path, Checklist, report)
     if kind == "advice":  # the example scoring has a fixed name; every other file is a field's rules
-        return load_yaml_record(path, {SCORING_ID: ExampleScoring, DESCRIPTION_ID: DescriptionCues}.get(path.stem, AdviceRules), report)
+        models: dict[str, type[BaseModel]] = {SCORING_ID: ExampleScoring, DESCRIPTION_ID: DescriptionCues}
+        return load_yaml_record(path, models.get(path.stem, AdviceRules), report)
     return load_yaml_record(path, Vocabulary, report)
 
 

@@ -160,13 +160,23 @@ def _check_cues(item: Loaded, vocabularies: dict[str, tuple[str, ...]], report: 
     seen_phases: set[str] = set()
     for i, phase in enumerate(table.phase_order):
         if phases and phase not in phases:
-            report.add(item.path, item.line("phase_order", i), "BV136", f"'{phase}' in 'phase_order' is not a phase; {_hint(phase, phases)}valid phases: {', '.join(phases)}")
+            report.add(
+                item.path,
+                item.line("phase_order", i),
+                "BV136",
+                f"'{phase}' in 'phase_order' is not a phase; {_hint(phase, phases)}valid phases: {', '.join(phases)}",
+            )
         elif phase in seen_phases:
             report.add(item.path, item.line("phase_order", i), "BV137", f"the phase '{phase}' stands twice in 'phase_order'")
         seen_phases.add(phase)
     for i, field in enumerate(table.negated_fields):
         if field not in DESCRIBABLE:
-            report.add(item.path, item.line("negated_fields", i), "BV136", f"'negated_fields' names '{field}'; {_hint(field, DESCRIBABLE)}valid fields: {', '.join(DESCRIBABLE)}")
+            report.add(
+                item.path,
+                item.line("negated_fields", i),
+                "BV136",
+                f"'negated_fields' names '{field}'; {_hint(field, DESCRIBABLE)}valid fields: {', '.join(DESCRIBABLE)}",
+            )
     missing = [phase for phase in phases if phase not in seen_phases]
     if missing:
         report.add(item.path, item.line("phase_order"), "BV138", f"'phase_order' must name every phase, most severe first; missing: {', '.join(missing)}")
@@ -198,7 +208,12 @@ def _check_cues(item: Loaded, vocabularies: dict[str, tuple[str, ...]], report: 
                 if not written:
                     report.add(item.path, where, "BV138", f"the cue phrase {phrase!r} for '{value}' has no words")
                 elif all(w in stops for w in written):
-                    report.add(item.path, where, "BV138", f"the cue phrase '{phrase}' for '{value}' holds only stop words, so it never counts; add a word that carries meaning")
+                    report.add(
+                        item.path,
+                        where,
+                        "BV138",
+                        f"the cue phrase '{phrase}' for '{value}' holds only stop words, so it never counts; add a word that carries meaning",
+                    )
                 elif written in seen:
                     report.add(item.path, where, "BV137", f"the cue phrase '{phrase}' is given twice for '{field}' → '{value}'; give each phrase once")
                 seen.add(written)
