@@ -36,7 +36,7 @@ from .._compare import Comparison, ComparisonEntry, ComparisonRow, compare
 from .._io import write_atomic
 from .._version import __version__
 from ..catalog import CATALOG_FORMAT, Catalog, UnknownValueError
-from ..models import AdviceRules, Checklist, Direction, Example, ExampleScoring, Retirement, Step, Synonym, Term, Vocabulary
+from ..models import AdviceRules, Checklist, DescriptionCues, Direction, Example, ExampleScoring, Retirement, Step, Synonym, Term, Vocabulary
 from . import _csv
 from ._format import EXPORT_FORMAT
 from ._sqlite import sqlite_bytes
@@ -112,6 +112,8 @@ class _Export(BaseModel):
     """How the advice gives practical examples their points (one rule set)."""
     synonyms: tuple[Synonym, ...] = ()
     """Groups of Dutch words that search treats as the same (reviewed content), by id."""
+    description_cues: tuple[DescriptionCues, ...] = ()
+    """How a free-text description is read: cue phrases per situation value (one table)."""
 
 
 class _EveryKeyRequired(GenerateJsonSchema):
@@ -121,7 +123,7 @@ class _EveryKeyRequired(GenerateJsonSchema):
         return True
 
 
-_RECORDS = ("title", "directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired", "advice_rules", "example_scoring", "synonyms")
+_RECORDS = ("title", "directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired", "advice_rules", "example_scoring", "synonyms", "description_cues")
 """The fields that the export and :class:`~buurtverbinding.catalog.Catalog` share."""
 
 
