@@ -219,8 +219,9 @@ def _check_cues(item: Loaded, vocabularies: dict[str, tuple[str, ...]], report: 
                 seen.add(written)
 
 
-_ENDINGS = ("s", "e", "en", "n", "t", "d", "te", "de", "ten", "den", "er", "ere")
-"""Regular Dutch endings tried on a cue word; a form is kept only when the stemmer agrees."""
+_ENDINGS = ("s", "e", "n", "en", "d", "de", "den", "te", "ten")
+"""Regular Dutch endings tried on a cue word (plural, adjective, past tense); a form is kept only
+when the stemmer agrees."""
 
 
 def _candidates(word: str) -> set[str]:
@@ -228,10 +229,10 @@ def _candidates(word: str) -> set[str]:
     found = {word + ending for ending in _ENDINGS}
     for ending in ("en", "e", "t", "d"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
-            base = word[: -len(ending)]
-            found |= {base, base + "t", base + "d", base + "de", base + "te", base + "en", base + "e"}
+            base = word[: -len(ending)]  # ergeren → erger, ergerde
+            found |= {base, base + "e", base + "de", base + "te", base + "den", base + "ten"}
     if len(word) > 3 and word[-1] not in "aeiouy":
-        found |= {word + word[-1] + "en", word + word[-1] + "e"}  # kop → koppen
+        found |= {word + word[-1] + "en", word + word[-1] + "e"}  # gesprek → gesprekken
         if word[-3] == word[-2] and word[-2] in "aeou":  # steen → stenen, straat → straten
             found |= {word[:-2] + word[-1] + "en", word[:-2] + word[-1] + "e"}
     found.discard(word)
