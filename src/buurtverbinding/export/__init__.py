@@ -123,7 +123,20 @@ class _EveryKeyRequired(GenerateJsonSchema):
         return True
 
 
-_RECORDS = ("title", "directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired", "advice_rules", "example_scoring", "synonyms", "description_cues")
+_RECORDS = (
+    "title",
+    "directions",
+    "steps",
+    "checklists",
+    "examples",
+    "glossary",
+    "vocabularies",
+    "retired",
+    "advice_rules",
+    "example_scoring",
+    "synonyms",
+    "description_cues",
+)
 """The fields that the export and :class:`~buurtverbinding.catalog.Catalog` share."""
 
 
