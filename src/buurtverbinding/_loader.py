@@ -147,9 +147,17 @@ def _plan(cls: type[BaseModel]) -> dict[str, tuple[str, Any]]:
             plan[name] = ("model", annotation)
         elif annotation is datetime.date:
             plan[name] = ("date", None)
-        elif typing.get_origin(annotation) is dict and "tuple" in str(annotation):
+        elif typing.get_origin(annotation) is dict and _holds_tuple(annotation):
             plan[name] = ("mapping", annotation)
     return plan
+
+
+def _holds_tuple(annotation: Any) -> bool:
+    """Whether a (nested) dict annotation has tuples among its values."""
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) is tuple:
+        return True
+    return typing.get_origin(annotation) is dict and _holds_tuple(typing.get_args(annotation)[1])
 
 
 def _as_tuples(annotation: Any, value: Any) -> Any:
