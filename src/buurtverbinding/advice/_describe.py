@@ -78,7 +78,7 @@ class Inference(_Frozen):
     words: tuple[str, ...]
     """The parts of the description that point to the value, exactly as written, in text order."""
     score: float
-    """How many cue phrases of the value the description holds."""
+    """How many distinct parts of the description point to the value (1.0 or more)."""
 
 
 # --- the table --------------------------------------------------------------------------------
