@@ -46,6 +46,8 @@ TARGETS: dict[str, tuple[str, float]] = {
     "noop_reread": ("<=", 0),
     "edit_reread": ("<=", 3),
     **QUALITY_TARGETS,
+    "describe_reader_test_precision": (">=", 0.7),
+    "describe_reader_test_recall": (">=", 0.6),
 }
 QUERIES = (
     "ruzie tussen buren",
@@ -160,6 +162,29 @@ def recommend_metric(cat: Any) -> dict[str, float]:
     return {"recommend_ms_10k": statistics.median(median_time(action, 5) for action in timed) * 1000}
 
 
+def describe_reader_quality(cat: Any, show: str | None = None) -> dict[str, float]:
+    """Precision and recall of the facet values that the description reader finds in each case's
+    ``description`` of ``benchmarks/eval/cases.yaml``, against the case's ``situation``, per split
+    (micro-averaged over (field, value) pairs; tune on train only)."""
+    import yaml
+
+    from buurtverbinding.advice._describe import infer
+
+    cases = yaml.safe_load((HERE / "eval" / "cases.yaml").read_text(encoding="utf-8"))["cases"]
+    result: dict[str, float] = {}
+    for split in ("train", "test"):
+        found = right = wanted = 0
+        for case in (c for c in cases if c["split"] == split and c.get("description")):
+            expected = {(field, value) for field, values in case["situation"].items() for value in ([values] if isinstance(values, str) else values or ())}
+            got = {(i.field, i.value) for i in infer(cat, " ".join(case["description"].split()))}
+            found, right, wanted = found + len(got), right + len(got & expected), wanted + len(expected)
+            if show == split:
+                print(f"  {case['id']} missed {sorted(expected - got)} wrong {sorted(got - expected)}")
+        result[f"describe_reader_{split}_precision"] = right / found if found else 0.0
+        result[f"describe_reader_{split}_recall"] = right / wanted if wanted else 0.0
+    return result
+
+
 # --- docs ---------------------------------------------------------------------------------
 
 
@@ -199,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     figures = quality(bv.load())
     print(table(figures))
     results.update(figures)
+    reader = describe_reader_quality(bv.load())
+    print("\n".join(f"{key:<34} {value:.3f}" for key, value in reader.items()))
+    results.update(reader)
     with tempfile.TemporaryDirectory(prefix="bv-bench-") as tmp:
         work = Path(tmp)
         print("measuring import ...", file=sys.stderr)

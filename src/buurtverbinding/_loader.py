@@ -103,6 +103,8 @@ def _construct(cls: type[BaseModel], data: dict[str, Any]) -> Any:
             data[name] = tuple(_construct(inner, v) for v in value) if inner else tuple(value)
         elif kind == "model":
             data[name] = _construct(inner, value)
+        elif kind == "mapping":
+            data[name] = _as_tuples(inner, value)
         else:
             data[name] = datetime.date.fromisoformat(value)
     defaults = _defaults(cls)
@@ -131,7 +133,8 @@ def _defaults(cls: type[BaseModel]) -> dict[str, Any] | None:
 
 @cache
 def _plan(cls: type[BaseModel]) -> dict[str, tuple[str, Any]]:
-    """For each field that is not plain JSON: how to build it ("tuple", "model" or "date")."""
+    """For each field that is not plain JSON: how to build it ("tuple", "model", "date", or
+    "mapping" for a dict that holds tuples)."""
     plan: dict[str, tuple[str, Any]] = {}
     for name, field in cls.model_fields.items():
         annotation = _unwrap(field.annotation)
@@ -144,7 +147,28 @@ def _plan(cls: type[BaseModel]) -> dict[str, tuple[str, Any]]:
             plan[name] = ("model", annotation)
         elif annotation is datetime.date:
             plan[name] = ("date", None)
+        elif typing.get_origin(annotation) is dict and _holds_tuple(annotation):
+            plan[name] = ("mapping", annotation)
     return plan
+
+
+def _holds_tuple(annotation: Any) -> bool:
+    """Whether a (nested) dict annotation has tuples among its values."""
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) is tuple:
+        return True
+    return typing.get_origin(annotation) is dict and _holds_tuple(typing.get_args(annotation)[1])
+
+
+def _as_tuples(annotation: Any, value: Any) -> Any:
+    """JSON lists inside a mapping field (``dict[str, dict[str, tuple[str, ...]]]``) as the tuples it declares."""
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) is dict:
+        inner = typing.get_args(annotation)[1]
+        return {key: _as_tuples(inner, entry) for key, entry in value.items()}
+    if typing.get_origin(annotation) is tuple:
+        return tuple(value)
+    return value
 
 
 def _unwrap(annotation: Any) -> Any:

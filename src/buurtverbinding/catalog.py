@@ -23,6 +23,7 @@ from .models import (
     AdviceRules,
     Checklist,
     ChecklistItem,
+    DescriptionCues,
     Direction,
     Example,
     Facet,
@@ -125,6 +126,8 @@ class Catalog(BaseModel):
     """The fit rules per situation field (``content/advies/regels-*.yaml``), in their order."""
     advice_model: tuple[AdviceModel, ...] = ()
     """The advice model (``content/advies/model.yaml``): phase order, thresholds, sentences."""
+    description_cues: tuple[DescriptionCues, ...] = ()
+    """How a description is read: cue phrases per situation value (one table, ``beschrijving``)."""
 
     _by_id: dict[str, Record] = PrivateAttr(default_factory=dict)
     _retired: dict[str, Retirement] = PrivateAttr(default_factory=dict)

@@ -39,6 +39,7 @@ __all__ = [
     "Rating",
     "Retirement",
     "AdviceRules",
+    "DescriptionCues",
     "DirectionRule",
     "AdviceModel",
     "PhaseOrder",
@@ -542,6 +543,43 @@ class AdviceRules(_Record):
     """The situation field whose answers these rules read."""
     why: Text | None = None
     rules: tuple[DirectionRule, ...] = ()
+
+
+class DescriptionCues(_Record):
+    """How a description in the meeting's own words is read (``content/advies/beschrijving.yaml``).
+
+    Per situation field and vocabulary value, the cue phrases (Dutch, one or more words, with
+    their inflections and synonyms written out) that point to the value. A phrase is matched on
+    the stems of its words, in order, within one clause, with at most ``max_gap`` other words
+    between two of its words. A negation word makes the phrases after it in its clause not count
+    (unless the phrase itself holds it: "durven niet aan te spreken"); a clause ends at one of
+    ``clause_marks`` or at one of ``clause_words``. A phrase made only of ``stop_words`` never
+    counts. Of several phases found, the first in ``phase_order`` (the most severe) is taken.
+    Both readers (Python and the browser) read the compiled table.
+    """
+
+    id: Id
+    title: Text
+    description: Text
+    negations: tuple[str, ...]
+    """Words that deny what follows them in their clause: ``geen``, ``niet``, ``nooit``, ``zonder``."""
+    negated_fields: tuple[str, ...] = ()
+    """The fields whose phrases a negation denies (what happens, not who or where)."""
+    clause_words: tuple[str, ...] = ()
+    """Words that start a new clause: ``maar``, ``want``, ``omdat``, ``terwijl``."""
+    clause_marks: str
+    """Punctuation that ends a clause, written together: ``,;.:!?()``."""
+    stop_words: tuple[str, ...] = ()
+    """Words that never make a value on their own (``mensen``, ``komen``, ``willen``, ``rond``)."""
+    phase_order: tuple[Id, ...]
+    """Every phase, most severe first: the phase taken when several are found."""
+    max_gap: int = Field(default=3, ge=0, le=6)
+    """How many other words may stand between two words of a phrase."""
+    cues: dict[str, dict[str, tuple[str, ...]]]
+    """Situation field → vocabulary value → cue phrases."""
+    forms: dict[str, str] = {}
+    """Made by the compiler, not written in the content: every written form of a cue word (with
+    the regular inflections that the search's stemmer gives the same stem) → its stem."""
 
 
 class FitThresholds(_Record):

@@ -20,7 +20,8 @@ from pydantic import BaseModel, ValidationError
 
 from .._io import write_if_changed
 from ..catalog import CATALOG_FORMAT  # the compiled JSON layout, which the loader checks
-from ..models import AdviceModel, AdviceRules, Checklist, Direction, Example, Step, Vocabulary
+from ..models import AdviceModel, AdviceRules, Checklist, DescriptionCues, Direction, Example, Step, Vocabulary
+from ._advice import cue_forms
 from ._problems import CODES, Problem, Reporter
 from ._records import Loaded, load_glossary, load_manifest, load_markdown_record, load_retired, load_yaml, load_yaml_record
 from ._rules import cross_check
@@ -53,7 +54,9 @@ LAYOUT = {
 }
 TOP_FILES = {"catalogus.yaml", "begrippen.yaml", "retired.yaml", "ids.txt", "README.md", "synoniemen.yaml"}
 MODEL_FILE = "advies-model"
-"""The file in ``advies/`` that holds the advice model (``advies-model.yaml``); the others hold fit rules."""
+"""The file in ``advies/`` that holds the advice model (``advies-model.yaml``)."""
+DESCRIPTION_ID = "beschrijving"
+"""The file (and id) in ``advies/`` that holds the cue phrases for reading a description."""
 MANIFEST = "ids.txt"
 """The published ids: each must stay in the catalogue or be retired (see retired.yaml)."""
 
@@ -179,8 +182,9 @@ def _load(kind: str, path: Path, report: Reporter) -> Loaded | None:
         return load_markdown_record(path, Example, None, report)
     if kind == "checklist":
         return load_yaml_record(path, Checklist, report)
-    if kind == "advice":  # the advice model has a fixed name; every other file is a field's fit rules
-        return load_yaml_record(path, AdviceModel if path.stem == MODEL_FILE else AdviceRules, report)
+    if kind == "advice":  # the advice model and the cues have fixed names; every other file is a field's fit rules
+        models: dict[str, type[BaseModel]] = {MODEL_FILE: AdviceModel, DESCRIPTION_ID: DescriptionCues}
+        return load_yaml_record(path, models.get(path.stem, AdviceRules), report)
     return load_yaml_record(path, Vocabulary, report)
 
 
@@ -226,6 +230,11 @@ def _assemble(meta: dict[str, Any], records: dict[str, list[Loaded]]) -> dict[st
             for r in sorted((i.record for i in records["advice"] if isinstance(i.record, AdviceRules)), key=lambda r: (r.order, r.id))
         ],
         "advice_model": [r.model_dump(mode="json", exclude_none=True) for r in (i.record for i in records["advice"]) if isinstance(r, AdviceModel)],
+        "description_cues": [
+            r.model_copy(update={"forms": cue_forms(r)}).model_dump(mode="json", exclude_none=True)
+            for r in (i.record for i in records["advice"])
+            if isinstance(r, DescriptionCues)
+        ],
     }
 
 

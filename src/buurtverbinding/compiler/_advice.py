@@ -14,18 +14,30 @@ with the file and the line, like a mistake in an example:
 - BV133: a rule without a reason (neither the rule nor its file has ``why``);
 - BV134: a sentence with a placeholder that its place does not fill, or ``prefer`` that does
   not list every direction once.
+
+The cue phrases for reading a description (``beschrijving.yaml``) have codes of their own:
+
+- BV136: a cue (or ``negated_fields``) names a field that a description cannot fill, or a value
+  outside its vocabulary; ``phase_order`` names an unknown phase;
+- BV137: the same phrase (the same words, ignoring case and accents) twice for one value, or a
+  phase twice in ``phase_order`` (one phrase may point to several values: *hakenkruis*);
+- BV138: something empty: a value without phrases, a phrase without words, a phrase made only
+  of stop words (it would never count), no negation words or clause marks, a phase missing
+  from ``phase_order``.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import typing
 
-from ..models import SITUATION_FEEDS, AdviceModel, AdviceRules, Checklist
+from .._search import _TOKEN, normalise, stem
+from ..models import SITUATION_FEEDS, AdviceModel, AdviceRules, Checklist, DescriptionCues
 from ._problems import Reporter
 from ._records import Loaded
 
-__all__ = ["TEXTS", "check_advice"]
+__all__ = ["TEXTS", "check_advice", "cue_forms"]
 
 CORE_FIELDS = ("forms", "causes", "dividing_lines", "target_groups")
 """The situation fields on which an example can match at its core."""
@@ -141,6 +153,9 @@ def check_advice(records: dict[str, list[Loaded]], vocabularies: dict[str, tuple
             continue
         by_field[rules.field] = item
         _check_rules(item, vocabularies, directions, report)
+    for item in items:
+        if isinstance(item.record, DescriptionCues):
+            _check_cues(item, vocabularies, report)
     models = [item for item in items if isinstance(item.record, AdviceModel)]
     if not models:
         if not (folder / "advies-model.yaml").exists():
@@ -286,3 +301,114 @@ def _check_items(checklists: list[Loaded], model: AdviceModel, directions: list[
         missing = [d for d in directions if d not in judged]
         if missing:
             report.add(checklists[0].path, 1, "BV132", f"every direction needs a 'judgement' question in step 3; missing: {', '.join(missing)}")
+
+
+DESCRIBABLE: tuple[str, ...] = ("phase", *typing.get_args(AdviceRules.model_fields["field"].annotation))
+"""The situation fields that a description can fill: the phase and the fields with fit rules (:class:`AdviceRules`)."""
+
+
+def _check_cues(item: Loaded, vocabularies: dict[str, tuple[str, ...]], report: Reporter) -> None:
+    table: DescriptionCues = item.record
+    if table.forms:
+        report.add(item.path, item.line("forms"), "BV138", "'forms' is made by the compiler from the cue phrases; leave it out of the file")
+    for key in ("negations", "clause_marks"):
+        if not "".join(getattr(table, key)).strip():
+            report.add(item.path, item.line(key), "BV138", f"'{key}' is empty; a description cannot be read without it")
+    stops = {w for word in table.stop_words for w in _TOKEN.findall(normalise(word))}
+    phases = vocabularies.get(SITUATION_FEEDS["phase"][0], ())
+    seen_phases: set[str] = set()
+    for i, phase in enumerate(table.phase_order):
+        if phases and phase not in phases:
+            report.add(
+                item.path,
+                item.line("phase_order", i),
+                "BV136",
+                f"'{phase}' in 'phase_order' is not a phase; {_hint(phase, phases)}valid phases: {', '.join(phases)}",
+            )
+        elif phase in seen_phases:
+            report.add(item.path, item.line("phase_order", i), "BV137", f"the phase '{phase}' stands twice in 'phase_order'")
+        seen_phases.add(phase)
+    for i, field in enumerate(table.negated_fields):
+        if field not in DESCRIBABLE:
+            report.add(
+                item.path,
+                item.line("negated_fields", i),
+                "BV136",
+                f"'negated_fields' names '{field}'; {_hint(field, DESCRIBABLE)}valid fields: {', '.join(DESCRIBABLE)}",
+            )
+    missing = [phase for phase in phases if phase not in seen_phases]
+    if missing:
+        report.add(item.path, item.line("phase_order"), "BV138", f"'phase_order' must name every phase, most severe first; missing: {', '.join(missing)}")
+    for field, values in table.cues.items():
+        if field not in DESCRIBABLE:
+            report.add(
+                item.path,
+                item.line("cues", field),
+                "BV136",
+                f"a description cannot fill field '{field}'; {_hint(field, DESCRIBABLE)}valid fields: {', '.join(DESCRIBABLE)}",
+            )
+            continue
+        name = SITUATION_FEEDS[field][0]
+        valid = vocabularies.get(name, ())
+        for value, phrases in values.items():
+            seen: set[tuple[str, ...]] = set()
+            if valid and value not in valid:
+                report.add(
+                    item.path,
+                    item.line("cues", field, value),
+                    "BV136",
+                    f"'{value}' is not in vocabulary '{name}' (field '{field}'); {_hint(value, valid)}valid values: {', '.join(valid)}",
+                )
+            if not phrases:
+                report.add(item.path, item.line("cues", field, value), "BV138", f"'{field}' → '{value}' has no cue phrases; add some or leave the value out")
+            for i, phrase in enumerate(phrases):
+                written = tuple(_TOKEN.findall(normalise(phrase)))
+                where = item.line("cues", field, value, i)
+                if not written:
+                    report.add(item.path, where, "BV138", f"the cue phrase {phrase!r} for '{value}' has no words")
+                elif all(w in stops for w in written):
+                    report.add(
+                        item.path,
+                        where,
+                        "BV138",
+                        f"the cue phrase '{phrase}' for '{value}' holds only stop words, so it never counts; add a word that carries meaning",
+                    )
+                elif written in seen:
+                    report.add(item.path, where, "BV137", f"the cue phrase '{phrase}' is given twice for '{field}' → '{value}'; give each phrase once")
+                seen.add(written)
+
+
+_ENDINGS = ("s", "e", "n", "en", "d", "de", "den", "te", "ten")
+"""Regular Dutch endings tried on a cue word (plural, adjective, past tense); a form is kept only
+when the stemmer agrees."""
+
+
+def _candidates(word: str) -> set[str]:
+    """Possible inflected forms of ``word``; :func:`cue_forms` keeps those that have its stem."""
+    found = {word + ending for ending in _ENDINGS}
+    for ending in ("en", "e", "t", "d"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[: -len(ending)]  # ergeren → erger, ergerde
+            found |= {base, base + "e", base + "de", base + "te", base + "den", base + "ten"}
+    if len(word) > 3 and word[-1] not in "aeiouy":
+        found |= {word + word[-1] + "en", word + word[-1] + "e"}  # gesprek → gesprekken
+        if word[-3] == word[-2] and word[-2] in "aeou":  # steen → stenen, straat → straten
+            found |= {word[:-2] + word[-1] + "en", word[:-2] + word[-1] + "e"}
+    found.discard(word)
+    return found
+
+
+def cue_forms(table: DescriptionCues) -> dict[str, str]:
+    """The written forms of every cue word and negation word, each with its stem (the search's
+    stemmer): the words as written, and the regular inflections of a cue word that the stemmer
+    gives the same stem. The browser's reader needs this map instead of a stemmer."""
+    forms: dict[str, str] = {}
+    words = {w for values in table.cues.values() for phrases in values.values() for phrase in phrases for w in _TOKEN.findall(normalise(phrase))}
+    words |= {w for word in table.negations for w in _TOKEN.findall(normalise(word))}
+    for word in sorted(words):
+        forms[word] = stem(word)
+    for word in sorted(words):
+        for candidate in sorted(_candidates(word)):
+            if candidate not in forms and stem(candidate) == forms[word]:
+                forms[candidate] = forms[word]
+    return dict(sorted(forms.items()))

@@ -25,6 +25,7 @@ KINDS = (
     ("synonyms", "synonym group", "synonym groups"),
     ("advice_rules", "advice rule set", "advice rule sets"),
     ("advice_model", "advice model", "advice models"),
+    ("description_cues", "description cue table", "description cue tables"),
 )
 
 

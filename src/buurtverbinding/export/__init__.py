@@ -36,7 +36,7 @@ from .._compare import Comparison, ComparisonEntry, ComparisonRow, compare
 from .._io import write_atomic
 from .._version import __version__
 from ..catalog import CATALOG_FORMAT, Catalog, UnknownValueError
-from ..models import AdviceModel, AdviceRules, Checklist, Direction, Example, Retirement, Step, Synonym, Term, Vocabulary
+from ..models import AdviceModel, AdviceRules, Checklist, DescriptionCues, Direction, Example, Retirement, Step, Synonym, Term, Vocabulary
 from . import _csv
 from ._format import EXPORT_FORMAT
 from ._sqlite import sqlite_bytes
@@ -112,6 +112,8 @@ class _Export(BaseModel):
     """The advice model: the phase order, thresholds, example weights and every sentence of the advice."""
     synonyms: tuple[Synonym, ...] = ()
     """Groups of Dutch words that search treats as the same (reviewed content), by id."""
+    description_cues: tuple[DescriptionCues, ...] = ()
+    """How a free-text description is read: cue phrases per situation value (one table)."""
 
 
 class _EveryKeyRequired(GenerateJsonSchema):
@@ -121,7 +123,20 @@ class _EveryKeyRequired(GenerateJsonSchema):
         return True
 
 
-_RECORDS = ("title", "directions", "steps", "checklists", "examples", "glossary", "vocabularies", "retired", "advice_rules", "advice_model", "synonyms")
+_RECORDS = (
+    "title",
+    "directions",
+    "steps",
+    "checklists",
+    "examples",
+    "glossary",
+    "vocabularies",
+    "retired",
+    "advice_rules",
+    "advice_model",
+    "synonyms",
+    "description_cues",
+)
 """The fields that the export and :class:`~buurtverbinding.catalog.Catalog` share."""
 
 
