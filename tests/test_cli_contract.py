@@ -15,12 +15,12 @@ from buurtverbinding.cli._common import ECHO_LIMIT, EXIT_CODES, short
 from buurtverbinding.compiler import check_tree
 from buurtverbinding.export import EXPORT_FORMAT
 from buurtverbinding.models import (
+    AdviceModel,
     AdviceRules,
     Checklist,
     ChecklistItem,
     Direction,
     Example,
-    ExampleScoring,
     Step,
     Term,
     Vocabulary,
@@ -81,11 +81,10 @@ def test_assess_json(capsys, tmp_path):
     code, stdout, err = run(capsys, "assess", "--answers", answers, "--json", "--limit", "3")
     assert code == 0 and err == ""
     data = json.loads(stdout)
-    assert set(data) == {"answers", "situation", "notes", "directions", "examples", "gaps", "existing"}
+    assert {"first", "directions", "later", "declined", "examples", "gaps", "summary"} <= set(data)
     assert data["answers"] == {"fase-nu": "ongemak", "locaties-gezien": ["portiek"]}
     assert data["situation"]["phase"] == "ongemak" and len(data["examples"]) <= 3
-    assert data["directions"][0]["id"] == "woonomgeving" and data["directions"][0]["reasons"][0]["text"]
-    assert {"id", "title", "score", "evidence_level", "effect", "reasons", "caveats"} == set(data["examples"][0])
+    assert data["directions"][0]["id"] == "woonomgeving" and data["directions"][0]["reason"]
     for flags in (["--out", tmp_path / "advies.md"], ["--format", "html"]):
         code, stdout, err = run(capsys, "assess", "--answers", answers, "--json", *flags)
         assert code == 2 and stdout == "" and "--json" in err
@@ -294,19 +293,19 @@ def one_of_each(cat):
         cat.glossary[0],
         cat.vocabulary("fasen"),
         cat.vocabulary("bewijsniveaus"),
-        cat.get("regels-fase"),
-        cat.get("regels-voorbeelden"),
+        cat.get("regels-plekken"),
+        cat.get("advies-model"),
     ]
 
 
 def test_show_covers_every_kind(cat):
     kinds = {type(record) for record in one_of_each(cat)}
-    assert kinds == {Example, Direction, Step, Checklist, ChecklistItem, Term, Vocabulary, AdviceRules, ExampleScoring}
+    assert kinds == {Example, Direction, Step, Checklist, ChecklistItem, Term, Vocabulary, AdviceRules, AdviceModel}
 
 
 def test_show_never_prints_a_field_name(capsys, cat):
     fields = set()
-    for model in (Example, Direction, Step, Checklist, ChecklistItem, Term, Vocabulary, AdviceRules, ExampleScoring):
+    for model in (Example, Direction, Step, Checklist, ChecklistItem, Term, Vocabulary, AdviceRules, AdviceModel):
         fields |= set(model.model_fields)
     fields -= {identifier for identifier in fields if identifier in cat}  # an id may be listed as "- id: label"
     for record in one_of_each(cat):
@@ -318,14 +317,14 @@ def test_show_never_prints_a_field_name(capsys, cat):
 
 
 def every_record(cat):
-    groups = (cat.examples, cat.directions, cat.steps, cat.checklists, cat.glossary, cat.vocabularies, cat.advice_rules, cat.example_scoring)
+    groups = (cat.examples, cat.directions, cat.steps, cat.checklists, cat.glossary, cat.vocabularies, cat.advice_rules, cat.advice_model)
     records = [record for group in groups for record in group]
     return records + [item for checklist in cat.checklists for item in checklist.items]
 
 
 def test_every_object_renders_with_labels_only(cat):
     fields = set()
-    for model in (Example, Direction, Step, Checklist, ChecklistItem, Term, Vocabulary, AdviceRules, ExampleScoring):
+    for model in (Example, Direction, Step, Checklist, ChecklistItem, Term, Vocabulary, AdviceRules, AdviceModel):
         fields |= set(model.model_fields)
     fields -= {identifier for identifier in fields if identifier in cat}
     records = every_record(cat)
@@ -338,10 +337,6 @@ def test_every_object_renders_with_labels_only(cat):
             assert not (found and found.group(1) in fields), f"{record.id}: raw field name in {line!r}"
 
 
-def test_scoring_labels_cover_every_field():
-    assert set(ExampleScoring.model_fields) - {"id", "title", "description"} == set(_show.SCORING_LABELS)
-
-
 def test_show_labels_by_kind(capsys, cat):
     expected = {
         cat.directions[0].id: ["Oplossingsrichting 1:", "Praktijkvoorbeelden ("],
@@ -350,8 +345,8 @@ def test_show_labels_by_kind(capsys, cat):
         "fase-nu": ["Antwoord:", "één keuze", "Vult in:", "fase", "Opties", "- ongemak: Ongemak"],
         "fasen": ["Waarden", "- rust: Rust"],
         "bewijsniveaus": ["(telt als beoordeeld)"],
-        "regels-fase": ["Leest:", "Regels", "punten"],
-        "regels-voorbeelden": ["Punten", "De fase past: "],
+        "regels-plekken": ["Leest:", "Regels", "gewicht"],
+        "advies-model": ["Fase Incidenten", "Eerst: Basisveiligheid herstellen", "Later: Ontmoeting", "Bij gelijke stand:"],
         "buurtbemiddeling": ["Fasen:", "Plekken:", "Bewijsniveau:", "Effect:", "Aandachtspunten", "Bronnen"],
     }
     for identifier, needles in expected.items():

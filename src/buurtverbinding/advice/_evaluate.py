@@ -140,7 +140,7 @@ def read_document(table: Json, document: Json) -> tuple[dict[str, Any], dict[str
         if document.get("format") != DOCUMENT_FORMAT or not isinstance(document.get("answers"), dict):
             return {}, {}, [texts["problem_not_answers"]]
         version = document.get("version")
-        if not is_int(version) or version < 1 or version > DOCUMENT_VERSION:
+        if not is_int(version) or not 1 <= version <= DOCUMENT_VERSION:  # type: ignore[operator]
             return {}, {}, [fill(texts["problem_version"], {"version": show(version), "supported": DOCUMENT_VERSION})]
         answers = document["answers"]
         given = document.get("meeting")
@@ -384,7 +384,7 @@ def rank_examples(table: Json, situation: dict[str, Any], plan: list[str], exclu
             continue
         if lines and e["dividing_lines"] and not any(v in e["dividing_lines"] for v in lines):
             continue
-        core, matched = 0, []
+        core, matched = 0, []  # type: tuple[int, list[list[str]]]
         for field, weight in core_weights:
             values = e[field]
             hits = [v for v in wanted[field] if v in values][:cap]
@@ -471,7 +471,7 @@ def match_running(table: Json, entries: list[str]) -> list[dict[str, Any]]:
     (``table["running"]``: normalised id, title or name → example, directions)."""
     texts = table["texts"]
     titles = {d["id"]: d["short"] for d in table["directions"]}
-    result = []
+    result: list[dict[str, Any]] = []
     for entry in entries:
         found = table["running"].get(normalise(entry))
         if found is None:
@@ -577,7 +577,7 @@ def format_answer(table: Json, item: Json, answer: Any) -> str:
     if item["kind"] in ("single_choice", "multiple_choice"):
         labels = {o[0]: o[1] for o in item["options"]}
         values = answer if isinstance(answer, list) else [answer]
-        return ", ".join(labels.get(v, v) for v in values)
+        return ", ".join(str(labels.get(v, v)) for v in values)
     return str(answer).replace("\n", "; ")
 
 

@@ -315,7 +315,8 @@ class Assessment(_CatalogChecked):
 
     def document(self) -> dict[str, Any]:
         """The answers as a saved Buurtanalyse document (what the page saves and opens)."""
-        return _plain({"format": "buurtanalyse", "version": 2, "meeting": self.meeting, "answers": self.answers})
+        document: dict[str, Any] = _plain({"format": "buurtanalyse", "version": 2, "meeting": self.meeting, "answers": self.answers})
+        return document
 
     def to_situation(self) -> Situation:
         """The situation that the answers describe, through each question's ``feeds``."""

@@ -246,8 +246,8 @@ def _check_model(item: Loaded, vocabularies: dict[str, tuple[str, ...]], directi
             report.add(item.path, item.line("policy_topics", i, "id"), "BV131", f"'{topic.id}' is a direction already; a policy topic needs its own id")
         for j, example in enumerate(topic.examples):
             unknown(example, examples, "example", "policy_topics", i, "examples", j)
-    for i, name in enumerate(model.running):
-        for j, direction in enumerate(name.directions):
+    for i, running in enumerate(model.running):
+        for j, direction in enumerate(running.directions):
             unknown(direction, directions, "direction", "running", i, "directions", j)
     for key, allowed in TEXTS.items():
         text = model.texts.get(key)

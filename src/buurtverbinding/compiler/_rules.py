@@ -234,17 +234,17 @@ def _connection_and_facets(item: Loaded, report: Reporter) -> None:
                 f"'{facet.field}' is empty: tag the {facet.plural} the sources support, or add '{facet.key}' to not_applicable when none applies",
             )
     for i, key in enumerate(ex.not_applicable):
-        facet = required.get(key)
-        if facet is None:
+        declared = required.get(key)
+        if declared is None:
             report.add(
                 item.path, item.line("not_applicable", i), "BV118", f"'{key}' is not a facet that can be declared not applicable; valid: {', '.join(required)}"
             )
-        elif facet.values(ex):
+        elif declared.values(ex):
             report.add(
                 item.path,
                 item.line("not_applicable", i),
                 "BV118",
-                f"'{key}' is declared not applicable, but '{facet.field}' has values ({', '.join(facet.values(ex))}); remove one of the two",
+                f"'{key}' is declared not applicable, but '{declared.field}' has values ({', '.join(declared.values(ex))}); remove one of the two",
             )
         elif ex.not_applicable.index(key) != i:
             report.add(item.path, item.line("not_applicable", i), "BV118", f"'{key}' is listed twice in not_applicable")

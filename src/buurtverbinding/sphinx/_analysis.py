@@ -31,6 +31,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .._io import write_if_changed
 from .._version import __version__
+from ..advice._describe import browser_table
 from ..advice._table import advice_table
 from ..models import FACETS, AdviceModel
 from ._base import BvDirective
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DATA_FILE",
     "EVALUATOR_FILE",
+    "READER_FILE",
     "SCRIPT_FILE",
     "STYLE_FILE",
     "AdviceRulesDirective",
@@ -60,6 +62,7 @@ __all__ = [
 
 DATA_FILE = "bv-advice-data.js"
 EVALUATOR_FILE = "bv-advice.js"
+READER_FILE = "bv-describe.js"
 SCRIPT_FILE = "bv-analysis.js"
 STYLE_FILE = "bv-analysis.css"
 ANCHOR = "bv-analysis"
@@ -288,6 +291,16 @@ def form_html(cat: Catalog) -> str:
         '<div class="bv-an-field"><label for="bv-an-aanwezigen">Aanwezigen</label> <textarea id="bv-an-aanwezigen" name="aanwezigen" data-meta="aanwezigen" rows="2"></textarea></div>\n'
         "</fieldset>\n"
     ]
+    if cat.description_cues:
+        out.append(
+            '<fieldset class="bv-an-describe" data-bv-describe="">\n<legend>De situatie in uw eigen woorden</legend>\n'
+            '<p class="bv-an-help" id="bv-an-beschrijving-help">Beschrijf wat er speelt. Met <em>Vul de analyse in</em> worden '
+            "de vragen van stap 2 die nog leeg zijn ingevuld met wat uit uw beschrijving is af te leiden. Controleer die antwoorden.</p>\n"
+            '<textarea id="bv-an-beschrijving" data-meta="beschrijving" rows="3" aria-describedby="bv-an-beschrijving-help" '
+            'aria-label="De situatie in uw eigen woorden"></textarea>\n'
+            '<div class="bv-an-buttons"><button type="button" data-bv-action="describe">Vul de analyse in</button></div>\n'
+            "</fieldset>\n"
+        )
     steps = {step.id: step for step in cat.steps}
     texts = advice_table(cat)["texts"]
     for step in sorted(cat.steps, key=lambda s: s.number):
@@ -395,8 +408,8 @@ def analysis_data(cat: Catalog, url_of: Any = None) -> dict[str, Any]:
 
 
 def data_script(cat: Catalog, url_of: Any = None) -> bytes:
-    """``bv.data.advice`` (the advice table) and ``bv.data.analysis`` as one script: ``file://``
-    pages cannot fetch JSON."""
+    """``bv.data.advice`` (the advice table), ``bv.data.describe`` (the description reader's
+    table) and ``bv.data.analysis`` as one script: ``file://`` pages cannot fetch JSON."""
 
     def dumps(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")  # never closes a script
@@ -405,7 +418,8 @@ def data_script(cat: Catalog, url_of: Any = None) -> bytes:
         'var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof globalThis !== "undefined" ? globalThis : window).bv || {};\n'
         "bv.data = bv.data || {};\n"
         f"bv.data.advice = {dumps(advice_table(cat))};\n"
-        f"bv.data.analysis = {dumps(analysis_data(cat, url_of))};\n"
+        + (f"bv.data.describe = {dumps(browser_table(cat))};\n" if cat.description_cues else "")
+        + f"bv.data.analysis = {dumps(analysis_data(cat, url_of))};\n"
     ).encode()
 
 
@@ -430,6 +444,7 @@ def _page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any]
         return
     app.add_js_file(DATA_FILE)
     app.add_js_file(EVALUATOR_FILE, loading_method="defer")
+    app.add_js_file(READER_FILE, loading_method="defer")
     app.add_js_file(SCRIPT_FILE, loading_method="defer")
     app.add_css_file(STYLE_FILE)
     if get_config(app).csp:  # site policy, opt-in (bv_csp)

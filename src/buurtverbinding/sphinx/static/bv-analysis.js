@@ -198,6 +198,41 @@ var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof 
     this.say("Opgeslagen als " + link.download + ". Bewaar dit bestand; open het later met Antwoorden openen.");
   };
 
+  /* The description reader (bv-describe.js) fills the step-2 questions that are still empty;
+   * each filled question says which words it came from, so the meeting can check it. */
+  Page.prototype.describe = function () {
+    var reader = bv.describe, table = (bv.data || {}).describe;
+    var text = (this.meta.beschrijving || "").trim();
+    if (!reader || !table || !text) {
+      this.say("Schrijf eerst in een paar zinnen wat er speelt.", true);
+      return;
+    }
+    var found = reader.read(table, text), self = this, filled = [];
+    this.form.querySelectorAll(".bv-an-derived").forEach(function (node) { node.remove(); });
+    this.table.items.forEach(function (item) {
+      var values = found[item.feeds];
+      if (!values || Object.prototype.hasOwnProperty.call(self.answers, item.id)) return;
+      var ids = Object.keys(values);
+      if (!ids.length) return;
+      self.answers[item.id] = item.kind === "single_choice" ? ids[0] : ids;
+      var words = [];
+      ids.forEach(function (id) { values[id].forEach(function (w) { if (words.indexOf(w) < 0) words.push(w); }); });
+      var box = self.form.querySelector('[data-item="' + item.id + '"]');
+      if (box) {
+        var note = document.createElement("p");
+        note.className = "bv-an-derived";
+        note.textContent = "Afgeleid uit uw beschrijving: \u201c" + words.join("\u201d, \u201c") + "\u201d. Klopt dit?";
+        box.appendChild(note);
+      }
+      filled.push(item.question);
+    });
+    this.fill();
+    this.store();
+    this.update();
+    this.say(filled.length ? "Uit uw beschrijving zijn " + filled.length + " vragen van stap 2 ingevuld. Controleer ze; ze zijn gemarkeerd." :
+      "Uit uw beschrijving kon geen antwoord worden afgeleid, of de vragen waren al ingevuld.");
+  };
+
   Page.prototype.open = function () {
     this.root.querySelector("[data-bv-file]").click();
   };
