@@ -98,7 +98,11 @@ def distance(a: str, b: str) -> int:
 
 
 def closest(word: str, candidates: list[str]) -> str | None:
-    """The candidate nearest to ``word`` (first in order on a tie), if it is near enough."""
+    """The first candidate that starts with ``word``, else the nearest (first in order on a
+    tie) if it is near enough."""
+    for candidate in candidates:
+        if word and candidate.startswith(word):
+            return candidate
     best, best_distance = None, 0
     for candidate in candidates:
         d = distance(word, candidate)

@@ -74,6 +74,9 @@ bv.advice = (function () {
   }
 
   function closest(word, candidates) {
+    for (var i = 0; i < candidates.length; i++) {
+      if (word && candidates[i].indexOf(word) === 0) return candidates[i];
+    }
     var best = null, bestDistance = 0;
     candidates.forEach(function (candidate) {
       var d = distance(word, candidate);
