@@ -12,7 +12,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
@@ -38,12 +38,19 @@ if TYPE_CHECKING:
     from ._compare import Comparison
     from .advice import Advice, Gap, Situation
 
-__all__ = ["CATALOG_FORMAT", "FACETS", "Catalog", "SearchHit", "SearchResult", "UnknownIdError", "UnknownValueError"]
+__all__ = ["CATALOG_FORMAT", "FACETS", "Catalog", "SearchHit", "SearchResult", "UnknownIdError", "UnknownValueError", "UnknownVocabularyError"]
 
 CATALOG_FORMAT = 2
 """The layout of the compiled ``catalog.json``; the loader reads only this format."""
 
 Record = Direction | Example | Step | Checklist | ChecklistItem | Term | Vocabulary | AdviceRules | ExampleScoring
+_R = TypeVar("_R")
+
+
+def _kind_name(kind: type) -> str:
+    """How messages name a kind of record: ``ChecklistItem`` → ``checklist item``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()
+
 
 FACETS: dict[str, Facet] = {facet.key: facet for facet in EXAMPLE_FACETS if facet.filter}
 """Filter keyword → its :class:`~buurtverbinding.models.Facet` (derived from the declarations on
@@ -51,16 +58,31 @@ FACETS: dict[str, Facet] = {facet.key: facet for facet in EXAMPLE_FACETS if face
 
 
 class UnknownIdError(KeyError):
-    """No object has this id. ``suggestions`` holds the closest ids."""
+    """No object (of the kind asked for) has this id. ``suggestions`` holds the closest ids.
 
-    def __init__(self, identifier: str, suggestions: Iterable[str]) -> None:
+    ``kind`` is the kind a typed look-up asked for (``"example"``; ``None`` for :meth:`Catalog.get`)
+    and ``found`` the kind of the object that does have the id, when it is another kind.
+    """
+
+    def __init__(self, identifier: str, suggestions: Iterable[str], kind: str | None = None, found: str | None = None) -> None:
         self.id = identifier
         self.suggestions = tuple(suggestions)
+        self.kind = kind
+        self.found = found
         super().__init__(identifier)
 
     def __str__(self) -> str:
-        hint = f"; closest ids: {', '.join(self.suggestions)}" if self.suggestions else ""
-        return f"no object with id '{self.id}'{hint}"
+        what = self.kind or "object"
+        hint = f"; closest {what} ids: " if self.kind else "; closest ids: "
+        hint = hint + ", ".join(self.suggestions) if self.suggestions else ""
+        if self.found:
+            return f"'{self.id}' is a {self.found}, not a {what}{hint}"
+        return f"no {what} with id '{self.id}'{hint}"
+
+
+class UnknownVocabularyError(UnknownIdError, ValueError):
+    """No vocabulary has this id: an :class:`UnknownIdError` that is also a ``ValueError``
+    (what :meth:`Catalog.vocabulary` raised before it became a typed look-up)."""
 
 
 class UnknownValueError(ValueError):
@@ -128,7 +150,6 @@ class Catalog(BaseModel):
 
     _by_id: dict[str, Record] = PrivateAttr(default_factory=dict)
     _retired: dict[str, Retirement] = PrivateAttr(default_factory=dict)
-    _vocab: dict[str, Vocabulary] = PrivateAttr(default_factory=dict)
     _values: dict[tuple[str, str], VocabularyValue] = PrivateAttr(default_factory=dict)
     _facets: dict[tuple[str, str], frozenset[int]] | None = PrivateAttr(default=None)
     _facets_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
@@ -153,7 +174,6 @@ class Catalog(BaseModel):
                 by_id[item.id] = item
         self._by_id = by_id
         self._retired = {r.id: r for r in self.retired}
-        self._vocab = {v.id: v for v in self.vocabularies}
         values: dict[tuple[str, str], VocabularyValue] = {}
         for vocabulary in self.vocabularies:
             for entry in vocabulary.values:
@@ -167,21 +187,62 @@ class Catalog(BaseModel):
         or advice rule set (``regels-fase``, ``regels-voorbeelden``).
 
         A retired id gives its replacement, with a ``DeprecationWarning`` that names both.
-        Raises :class:`UnknownIdError` (a ``KeyError``) naming the closest ids.
+        Raises :class:`UnknownIdError` (a ``KeyError``) naming the closest ids. The typed
+        look-ups (:meth:`example`, :meth:`direction`, ...) return one kind, with its own type.
         """
+        return self._lookup(identifier, None)
+
+    def example(self, identifier: str) -> Example:
+        """The example with this id (typed :meth:`get`: an id of another kind is an :class:`UnknownIdError`)."""
+        return self._lookup(identifier, Example)
+
+    def direction(self, identifier: str) -> Direction:
+        """The direction (richting) with this id, e.g. ``"ontmoeting"``."""
+        return self._lookup(identifier, Direction)
+
+    def step(self, identifier: str) -> Step:
+        """The step of the step plan with this id, e.g. ``"stap-2"``."""
+        return self._lookup(identifier, Step)
+
+    def checklist(self, identifier: str) -> Checklist:
+        """The checklist with this id."""
+        return self._lookup(identifier, Checklist)
+
+    def checklist_item(self, identifier: str) -> ChecklistItem:
+        """The checklist item (one question) with this id."""
+        return self._lookup(identifier, ChecklistItem)
+
+    def term(self, identifier: str) -> Term:
+        """The glossary term (begrip) with this id."""
+        return self._lookup(identifier, Term)
+
+    def vocabulary(self, identifier: str) -> Vocabulary:
+        """A controlled vocabulary by id, e.g. ``"fasen"``. Raises :class:`UnknownVocabularyError`
+        (an :class:`UnknownIdError` that is also a ``ValueError``)."""
+        return self._lookup(identifier, Vocabulary)
+
+    def _lookup(self, identifier: str, kind: type[_R] | None) -> _R:
+        """The one look-up behind :meth:`get` and the typed look-ups: retired ids resolve to their
+        replacement (with a warning for the caller's line), unknown ids name the closest ids of the
+        kind asked for, and ids are matched without regard to case for those suggestions."""
         try:
-            return self._by_id[identifier]
+            record = self._by_id[identifier]
         except (KeyError, TypeError):
             retirement = self._retired.get(identifier) if isinstance(identifier, str) else None
-            if retirement is not None:
-                warnings.warn(
-                    f"id '{identifier}' was retired; use '{retirement.replaced_by}' instead",
-                    DeprecationWarning,
-                    stacklevel=2,
-                )
-                return self._by_id[retirement.replaced_by]
-            close = difflib.get_close_matches(str(identifier), list(self._by_id), n=3, cutoff=0.5)
-            raise UnknownIdError(str(identifier), close) from None
+            if retirement is None:
+                raise self._unknown(identifier, kind, None) from None
+            warnings.warn(f"id '{identifier}' was retired; use '{retirement.replaced_by}' instead", DeprecationWarning, stacklevel=3)
+            record = self._by_id[retirement.replaced_by]
+        if kind is not None and not isinstance(record, kind):
+            raise self._unknown(identifier, kind, record)
+        return record  # type: ignore[return-value]  # checked just above (kind None: any record)
+
+    def _unknown(self, identifier: object, kind: type | None, found: Record | None) -> UnknownIdError:
+        name = _kind_name(kind) if kind is not None else None
+        candidates = list(self._by_id) if kind is None else [key for key, record in self._by_id.items() if isinstance(record, kind)]
+        close = difflib.get_close_matches(str(identifier).lower(), candidates, n=3, cutoff=0.5)
+        error = UnknownVocabularyError if kind is Vocabulary else UnknownIdError
+        return error(str(identifier), close, name, _kind_name(type(found)) if found is not None else None)
 
     def __contains__(self, identifier: object) -> bool:
         return identifier in self._by_id
@@ -190,13 +251,6 @@ class Catalog(BaseModel):
         """The id that replaces a retired id, or ``None`` when ``identifier`` is not retired."""
         retirement = self._retired.get(identifier)
         return retirement.replaced_by if retirement else None
-
-    def vocabulary(self, name: str) -> Vocabulary:
-        """A controlled vocabulary by id, e.g. ``"fasen"``."""
-        try:
-            return self._vocab[name]
-        except KeyError:
-            raise UnknownValueError("vocabulary", name, sorted(self._vocab)) from None
 
     def label(self, vocabulary: str, value: str) -> str:
         """The Dutch label of a vocabulary value (``label("fasen", "ongemak")`` → ``"Ongemak"``)."""
