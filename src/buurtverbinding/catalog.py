@@ -49,7 +49,11 @@ _R = TypeVar("_R")
 
 def _kind_name(kind: type) -> str:
     """How messages name a kind of record: ``ChecklistItem`` → ``checklist item``."""
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()
+    return "advice rule set" if kind is AdviceRules else re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in ('a', 'e', 'i', 'o', 'u') else 'a'} {word}"
 
 
 FACETS: dict[str, Facet] = {facet.key: facet for facet in EXAMPLE_FACETS if facet.filter}
@@ -76,7 +80,7 @@ class UnknownIdError(KeyError):
         hint = f"; closest {what} ids: " if self.kind else "; closest ids: "
         hint = hint + ", ".join(self.suggestions) if self.suggestions else ""
         if self.found:
-            return f"'{self.id}' is a {self.found}, not a {what}{hint}"
+            return f"'{self.id}' is {_a(self.found)}, not {_a(what)}{hint}"
         return f"no {what} with id '{self.id}'{hint}"
 
 
