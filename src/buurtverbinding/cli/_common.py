@@ -22,7 +22,7 @@ EXIT_CODES = (
         "do not go together, a content folder that is not there",
     ),
     (EXIT_INTERNAL, "internal error: a bug in buurtverbinding (the message says so; please report it)"),
-    (EXIT_INTERRUPTED, "interrupted (Ctrl-C); nothing was written"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C), in any command, with one line on stderr; a file is written whole or not at all"),
 )
 """The one table of exit codes: ``buurtverbinding --help`` and docs/dev/cli.md show it."""
 
