@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import gc
-import json
 import threading
 import types
 import typing
@@ -82,10 +81,10 @@ def _from_trusted_bytes(raw: bytes, search: typing.Callable[[], dict[str, Any] |
 
 def _read_json(path: Any) -> dict[str, Any] | None:
     try:
-        data: dict[str, Any] = json.loads(path.read_bytes())
-        return data
+        data = from_json(path.read_bytes())  # pydantic-core's parser, as for the catalogue
     except (FileNotFoundError, ValueError):
         return None
+    return data if isinstance(data, dict) else None
 
 
 def _construct(cls: type[BaseModel], data: dict[str, Any]) -> Any:

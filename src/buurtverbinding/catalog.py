@@ -45,6 +45,7 @@ CATALOG_FORMAT = 2
 
 Record = Direction | Example | Step | Checklist | ChecklistItem | Term | Vocabulary | AdviceRules | ExampleScoring
 _R = TypeVar("_R")
+_NONE: frozenset[int] = frozenset()
 
 
 def _kind_name(kind: type) -> str:
@@ -155,7 +156,8 @@ class Catalog(BaseModel):
     _by_id: dict[str, Record] = PrivateAttr(default_factory=dict)
     _retired: dict[str, Retirement] = PrivateAttr(default_factory=dict)
     _values: dict[tuple[str, str], VocabularyValue] = PrivateAttr(default_factory=dict)
-    _facets: dict[tuple[str, str], frozenset[int]] | None = PrivateAttr(default=None)
+    _facets: dict[str, dict[str, frozenset[int]]] = PrivateAttr(default_factory=dict)
+    _valid: dict[str, frozenset[str]] = PrivateAttr(default_factory=dict)
     _facets_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _search_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _index: SearchIndex | None = PrivateAttr(default=None)
@@ -298,21 +300,27 @@ class Catalog(BaseModel):
 
     # --- filter ---------------------------------------------------------------------------
 
-    def _facet_index(self) -> dict[tuple[str, str], frozenset[int]]:
-        """(facet, value) → the numbers of the examples that have it; built on the first filter."""
+    def _facet_index(self, facet: str) -> dict[str, frozenset[int]]:
+        """Value → the numbers of the examples that have it, for one facet; each facet's index is
+        built the first time a filter uses that facet (a filter on four facets builds four)."""
+        index = self._facets.get(facet)
+        if index is not None:
+            return index
         with self._facets_lock:
-            if self._facets is None:
-                facets: dict[tuple[str, str], set[int]] = {}
-                for key, facet in FACETS.items():
-                    values_of = facet.values
-                    for number, example in enumerate(self.examples):
-                        for value in values_of(example):
-                            found = facets.get((key, value))
-                            if found is None:
-                                facets[(key, value)] = found = set()
-                            found.add(number)
-                self._facets = {key: frozenset(value) for key, value in facets.items()}
-            return self._facets
+            index = self._facets.get(facet)
+            if index is None:
+                numbers: dict[str, list[int]] = {}
+                values_of = FACETS[facet].values
+                for number, example in enumerate(self.examples):
+                    for value in values_of(example):
+                        found = numbers.get(value)
+                        if found is None:
+                            numbers[value] = [number]
+                        else:
+                            found.append(number)
+                index = {value: frozenset(found) for value, found in numbers.items()}
+                self._facets[facet] = index
+            return index
 
     def valid_values(self, facet: str) -> tuple[str, ...]:
         """The values a filter facet accepts, in vocabulary order."""
@@ -333,21 +341,28 @@ class Catalog(BaseModel):
         outside its vocabulary raises :class:`UnknownValueError` (a ``ValueError``) that lists
         the valid values. ``None`` means "any". Results keep catalogue order (by id).
         """
-        selected: frozenset[int] | None = None
+        chosen: list[frozenset[int]] = []
         for facet, wanted in facets.items():
             if wanted is None:
                 continue
-            valid = self.valid_values(facet)
-            values = [wanted] if isinstance(wanted, str) else list(wanted)
-            matches: set[int] = set()
+            valid = self._valid.get(facet)
+            if valid is None:
+                valid = self._valid[facet] = frozenset(self.valid_values(facet))
+            values = (wanted,) if isinstance(wanted, str) else tuple(wanted)
             for value in values:
                 if value not in valid:
-                    raise UnknownValueError(facet.replace("_", " "), value, valid)
-                matches |= self._facet_index().get((facet, value), frozenset())
-            selected = frozenset(matches) if selected is None else selected & matches
-        if selected is None:
+                    raise UnknownValueError(facet.replace("_", " "), value, self.valid_values(facet))
+            index = self._facet_index(facet)
+            if len(values) == 1:
+                chosen.append(index.get(values[0], _NONE))
+            else:
+                chosen.append(frozenset().union(*(index.get(value, _NONE) for value in values)))
+        if not chosen:
             return self.examples
-        return tuple(self.examples[n] for n in sorted(selected))
+        chosen.sort(key=len)  # intersect from the smallest set: each step costs at most its size
+        selected = chosen[0].intersection(*chosen[1:]) if len(chosen) > 1 else chosen[0]
+        examples = self.examples
+        return tuple(examples[n] for n in sorted(selected))
 
     # --- search ---------------------------------------------------------------------------
 
@@ -360,7 +375,12 @@ class Catalog(BaseModel):
     def _load_search_index(self) -> SearchIndex:
         data = self._search_data() if self._search_data is not None else None
         if SearchIndex.usable(data, [e.id for e in self.examples]):
-            return SearchIndex.from_data(data)  # type: ignore[arg-type]
+            assert data is not None
+            # The postings are read only: as tuples of numbers (not JSON's lists) the garbage
+            # collector stops tracking them after one look, instead of walking some 20,000 lists
+            # in every full collection and at interpreter exit (measured: docs/dev/performance.md).
+            data["postings"] = {stem: tuple(map(tuple, row)) for stem, row in data["postings"].items()}
+            return SearchIndex.from_data(data)
         labels = {v.id: {value.id: value.label for value in v.values} for v in self.vocabularies}
         return SearchIndex.build(documents(self.examples, labels), [s.words for s in self.synonyms])
 
