@@ -108,7 +108,9 @@ def _construct(cls: type[BaseModel], data: dict[str, Any]) -> Any:
     if defaults is None:
         return cls.model_construct(**data)
     record = cls.__new__(cls)
-    _set(record, "__dict__", {name: data.get(name, default) for name, default in defaults.items()})
+    values = dict(defaults)  # every field, in field order, with its default ...
+    values.update(data)  # ... replaced by the value the data gives (in C: no loop per field)
+    _set(record, "__dict__", values)
     _set(record, "__pydantic_fields_set__", set(data))
     _set(record, "__pydantic_extra__", None)
     _set(record, "__pydantic_private__", None)

@@ -6,7 +6,7 @@ Get the one shared instance with :func:`buurtverbinding.load`. Indexes for ``get
 
 from __future__ import annotations
 
-import difflib
+import gc
 import re
 import threading
 import warnings
@@ -97,7 +97,9 @@ class UnknownValueError(ValueError):
         self.facet = facet
         self.value = value
         self.valid = tuple(valid)
-        close = difflib.get_close_matches(str(value), self.valid, n=1)
+        from difflib import get_close_matches  # only on this error path: not at import
+
+        close = get_close_matches(str(value), self.valid, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         super().__init__(f"unknown {facet} '{value}'; {hint}valid values: {', '.join(self.valid)}")
 
@@ -246,7 +248,9 @@ class Catalog(BaseModel):
     def _unknown(self, identifier: object, kind: type | None, found: Record | None) -> UnknownIdError:
         name = _kind_name(kind) if kind is not None else None
         candidates = list(self._by_id) if kind is None else [key for key, record in self._by_id.items() if isinstance(record, kind)]
-        close = difflib.get_close_matches(str(identifier).lower(), candidates, n=3, cutoff=0.5)
+        from difflib import get_close_matches  # only on this error path: not at import
+
+        close = get_close_matches(str(identifier).lower(), candidates, n=3, cutoff=0.5)
         error = UnknownVocabularyError if kind is Vocabulary else UnknownIdError
         return error(str(identifier), close, name, _kind_name(type(found)) if found is not None else None)
 
@@ -373,14 +377,20 @@ class Catalog(BaseModel):
             return self._index
 
     def _load_search_index(self) -> SearchIndex:
-        data = self._search_data() if self._search_data is not None else None
-        if SearchIndex.usable(data, [e.id for e in self.examples]):
-            assert data is not None
-            # The postings are read only: as tuples of numbers (not JSON's lists) the garbage
-            # collector stops tracking them after one look, instead of walking some 20,000 lists
-            # in every full collection and at interpreter exit (measured: docs/dev/performance.md).
-            data["postings"] = {stem: tuple(map(tuple, row)) for stem, row in data["postings"].items()}
-            return SearchIndex.from_data(data)
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of new objects, none in a cycle: no reason to scan them (as in load())
+        try:
+            data = self._search_data() if self._search_data is not None else None
+            if SearchIndex.usable(data, [e.id for e in self.examples]):
+                assert data is not None
+                # The postings are read only: as tuples of numbers (not JSON's lists) the garbage
+                # collector stops tracking them after one look, instead of walking some 20,000 lists
+                # in every full collection and at interpreter exit (measured: docs/dev/performance.md).
+                data["postings"] = {stem: tuple(map(tuple, row)) for stem, row in data["postings"].items()}
+                return SearchIndex.from_data(data)
+        finally:
+            if collecting:
+                gc.enable()
         labels = {v.id: {value.id: value.label for value in v.values} for v in self.vocabularies}
         return SearchIndex.build(documents(self.examples, labels), [s.words for s in self.synonyms])
 
