@@ -194,3 +194,75 @@ def test_bad_format_version_is_refused(cat):
     assert '"format_version":99' in data
     with pytest.raises(pydantic.ValidationError, match="format 99 is not supported"):
         bv.Catalog.model_validate_json(data)
+
+
+# --- typed look-ups -------------------------------------------------------------------------
+
+TYPED = [
+    ("example", "buurtbemiddeling", bv.Example),
+    ("direction", "ontmoeting", bv.Direction),
+    ("step", "stap-2", bv.Step),
+    ("checklist", "aan-tafel", bv.Checklist),
+    ("checklist_item", "partners-aan-tafel", bv.ChecklistItem),
+    ("vocabulary", "fasen", bv.Vocabulary),
+]
+
+
+@pytest.mark.parametrize(("method", "identifier", "kind"), TYPED)
+def test_typed_lookup_returns_its_type(cat, method, identifier, kind):
+    record = getattr(cat, method)(identifier)
+    assert isinstance(record, kind) and record is cat.get(identifier)
+
+
+def test_typed_lookup_of_a_term(cat):
+    term = cat.glossary[0]
+    assert cat.term(term.id) is term and isinstance(term, bv.Term)
+
+
+@pytest.mark.parametrize(("method", "identifier", "kind"), TYPED)
+def test_typed_lookup_refuses_another_kind(cat, method, identifier, kind):
+    other = "ontmoeting" if method != "direction" else "buurtbemiddeling"
+    with pytest.raises(UnknownIdError) as info:
+        getattr(cat, method)(other)
+    message = str(info.value)
+    assert f"'{other}' is a" in message and f"not {'an' if method == 'example' else 'a'} {method.replace('_', ' ')}" in message
+    assert all(isinstance(cat.get(s), kind) for s in info.value.suggestions)
+
+
+def test_typed_lookup_unknown_names_closest_of_its_kind(cat):
+    with pytest.raises(KeyError) as info:
+        cat.example("buurtbemidelling")
+    assert isinstance(info.value, UnknownIdError) and info.value.suggestions[0] == "buurtbemiddeling"
+    assert str(info.value).startswith("no example with id 'buurtbemidelling'; closest example ids: buurtbemiddeling")
+    with pytest.raises(UnknownIdError, match="closest direction ids: ontmoeting"):
+        cat.direction("ontmoetin")
+
+
+def test_unknown_vocabulary_is_a_key_and_a_value_error(cat):
+    with pytest.raises(KeyError):
+        cat.vocabulary("fase")
+    with pytest.raises(ValueError, match="closest vocabulary ids: fasen"):
+        cat.vocabulary("fase")
+
+
+def test_suggestions_ignore_case(cat):
+    with pytest.raises(UnknownIdError) as info:
+        cat.get("BUURTBEMIDELLING")
+    assert "buurtbemiddeling" in info.value.suggestions
+
+
+def test_typed_lookup_resolves_a_retired_id(cat):
+    from buurtverbinding.models import Retirement
+
+    data = cat.model_dump(mode="json")
+    data["retired"] = [Retirement(id="oude-bemiddeling", status="retired", replaced_by="buurtbemiddeling").model_dump(mode="json")]
+    retired = bv.Catalog.model_validate(data)
+    with pytest.warns(DeprecationWarning, match="'oude-bemiddeling' was retired; use 'buurtbemiddeling'") as caught:
+        example = retired.example("oude-bemiddeling")
+    assert example.id == "buurtbemiddeling"
+    assert caught[0].filename == __file__  # the warning points at the caller's line
+    with pytest.warns(DeprecationWarning) as caught:
+        retired.get("oude-bemiddeling")
+    assert caught[0].filename == __file__
+    with pytest.raises(UnknownIdError, match="'oude-bemiddeling' is an example, not a direction"), pytest.warns(DeprecationWarning):
+        retired.direction("oude-bemiddeling")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import gc
-import json
 import threading
 import types
 import typing
@@ -82,10 +81,10 @@ def _from_trusted_bytes(raw: bytes, search: typing.Callable[[], dict[str, Any] |
 
 def _read_json(path: Any) -> dict[str, Any] | None:
     try:
-        data: dict[str, Any] = json.loads(path.read_bytes())
-        return data
+        data = from_json(path.read_bytes())  # pydantic-core's parser, as for the catalogue
     except (FileNotFoundError, ValueError):
         return None
+    return data if isinstance(data, dict) else None
 
 
 def _construct(cls: type[BaseModel], data: dict[str, Any]) -> Any:
@@ -111,7 +110,9 @@ def _construct(cls: type[BaseModel], data: dict[str, Any]) -> Any:
     if defaults is None:
         return cls.model_construct(**data)
     record = cls.__new__(cls)
-    _set(record, "__dict__", {name: data.get(name, default) for name, default in defaults.items()})
+    values = dict(defaults)  # every field, in field order, with its default ...
+    values.update(data)  # ... replaced by the value the data gives (in C: no loop per field)
+    _set(record, "__dict__", values)
     _set(record, "__pydantic_fields_set__", set(data))
     _set(record, "__pydantic_extra__", None)
     _set(record, "__pydantic_private__", None)

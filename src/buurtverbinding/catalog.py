@@ -6,13 +6,13 @@ Get the one shared instance with :func:`buurtverbinding.load`. Indexes for ``get
 
 from __future__ import annotations
 
-import difflib
+import gc
 import re
 import threading
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
@@ -39,12 +39,24 @@ if TYPE_CHECKING:
     from ._compare import Comparison
     from .advice import Advice, Gap, Situation
 
-__all__ = ["CATALOG_FORMAT", "FACETS", "Catalog", "SearchHit", "SearchResult", "UnknownIdError", "UnknownValueError"]
+__all__ = ["CATALOG_FORMAT", "FACETS", "Catalog", "SearchHit", "SearchResult", "UnknownIdError", "UnknownValueError", "UnknownVocabularyError"]
 
 CATALOG_FORMAT = 3
 """The layout of the compiled ``catalog.json``; the loader reads only this format."""
 
 Record = Direction | Example | Step | Checklist | ChecklistItem | Term | Vocabulary | AdviceRules | AdviceModel
+_R = TypeVar("_R")
+_NONE: frozenset[int] = frozenset()
+
+
+def _kind_name(kind: type) -> str:
+    """How messages name a kind of record: ``ChecklistItem`` → ``checklist item``."""
+    return "advice rule set" if kind is AdviceRules else re.sub(r"(?<!^)(?=[A-Z])", " ", kind.__name__).lower()
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in ('a', 'e', 'i', 'o', 'u') else 'a'} {word}"
+
 
 FACETS: dict[str, Facet] = {facet.key: facet for facet in EXAMPLE_FACETS if facet.filter}
 """Filter keyword → its :class:`~buurtverbinding.models.Facet` (derived from the declarations on
@@ -52,16 +64,31 @@ FACETS: dict[str, Facet] = {facet.key: facet for facet in EXAMPLE_FACETS if face
 
 
 class UnknownIdError(KeyError):
-    """No object has this id. ``suggestions`` holds the closest ids."""
+    """No object (of the kind asked for) has this id. ``suggestions`` holds the closest ids.
 
-    def __init__(self, identifier: str, suggestions: Iterable[str]) -> None:
+    ``kind`` is the kind a typed look-up asked for (``"example"``; ``None`` for :meth:`Catalog.get`)
+    and ``found`` the kind of the object that does have the id, when it is another kind.
+    """
+
+    def __init__(self, identifier: str, suggestions: Iterable[str], kind: str | None = None, found: str | None = None) -> None:
         self.id = identifier
         self.suggestions = tuple(suggestions)
+        self.kind = kind
+        self.found = found
         super().__init__(identifier)
 
     def __str__(self) -> str:
-        hint = f"; closest ids: {', '.join(self.suggestions)}" if self.suggestions else ""
-        return f"no object with id '{self.id}'{hint}"
+        what = self.kind or "object"
+        hint = f"; closest {what} ids: " if self.kind else "; closest ids: "
+        hint = hint + ", ".join(self.suggestions) if self.suggestions else ""
+        if self.found:
+            return f"'{self.id}' is {_a(self.found)}, not {_a(what)}{hint}"
+        return f"no {what} with id '{self.id}'{hint}"
+
+
+class UnknownVocabularyError(UnknownIdError, ValueError):
+    """No vocabulary has this id: an :class:`UnknownIdError` that is also a ``ValueError``
+    (what :meth:`Catalog.vocabulary` raised before it became a typed look-up)."""
 
 
 class UnknownValueError(ValueError):
@@ -71,7 +98,9 @@ class UnknownValueError(ValueError):
         self.facet = facet
         self.value = value
         self.valid = tuple(valid)
-        close = difflib.get_close_matches(str(value), self.valid, n=1)
+        from difflib import get_close_matches  # only on this error path: not at import
+
+        close = get_close_matches(str(value), self.valid, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         super().__init__(f"unknown {facet} '{value}'; {hint}valid values: {', '.join(self.valid)}")
 
@@ -131,9 +160,9 @@ class Catalog(BaseModel):
 
     _by_id: dict[str, Record] = PrivateAttr(default_factory=dict)
     _retired: dict[str, Retirement] = PrivateAttr(default_factory=dict)
-    _vocab: dict[str, Vocabulary] = PrivateAttr(default_factory=dict)
     _values: dict[tuple[str, str], VocabularyValue] = PrivateAttr(default_factory=dict)
-    _facets: dict[tuple[str, str], frozenset[int]] | None = PrivateAttr(default=None)
+    _facets: dict[str, dict[str, frozenset[int]]] = PrivateAttr(default_factory=dict)
+    _valid: dict[str, frozenset[str]] = PrivateAttr(default_factory=dict)
     _facets_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _search_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _index: SearchIndex | None = PrivateAttr(default=None)
@@ -156,7 +185,6 @@ class Catalog(BaseModel):
                 by_id[item.id] = item
         self._by_id = by_id
         self._retired = {r.id: r for r in self.retired}
-        self._vocab = {v.id: v for v in self.vocabularies}
         values: dict[tuple[str, str], VocabularyValue] = {}
         for vocabulary in self.vocabularies:
             for entry in vocabulary.values:
@@ -170,21 +198,64 @@ class Catalog(BaseModel):
         or advice rule set (``regels-plekken``, ``advies-model``).
 
         A retired id gives its replacement, with a ``DeprecationWarning`` that names both.
-        Raises :class:`UnknownIdError` (a ``KeyError``) naming the closest ids.
+        Raises :class:`UnknownIdError` (a ``KeyError``) naming the closest ids. The typed
+        look-ups (:meth:`example`, :meth:`direction`, ...) return one kind, with its own type.
         """
+        return self._lookup(identifier, None)
+
+    def example(self, identifier: str) -> Example:
+        """The example with this id (typed :meth:`get`: an id of another kind is an :class:`UnknownIdError`)."""
+        return self._lookup(identifier, Example)
+
+    def direction(self, identifier: str) -> Direction:
+        """The direction (richting) with this id, e.g. ``"ontmoeting"``."""
+        return self._lookup(identifier, Direction)
+
+    def step(self, identifier: str) -> Step:
+        """The step of the step plan with this id, e.g. ``"stap-2"``."""
+        return self._lookup(identifier, Step)
+
+    def checklist(self, identifier: str) -> Checklist:
+        """The checklist with this id."""
+        return self._lookup(identifier, Checklist)
+
+    def checklist_item(self, identifier: str) -> ChecklistItem:
+        """The checklist item (one question) with this id."""
+        return self._lookup(identifier, ChecklistItem)
+
+    def term(self, identifier: str) -> Term:
+        """The glossary term (begrip) with this id."""
+        return self._lookup(identifier, Term)
+
+    def vocabulary(self, identifier: str) -> Vocabulary:
+        """A controlled vocabulary by id, e.g. ``"fasen"``. Raises :class:`UnknownVocabularyError`
+        (an :class:`UnknownIdError` that is also a ``ValueError``)."""
+        return self._lookup(identifier, Vocabulary)
+
+    def _lookup(self, identifier: str, kind: type[_R] | None) -> _R:
+        """The one look-up behind :meth:`get` and the typed look-ups: retired ids resolve to their
+        replacement (with a warning for the caller's line), unknown ids name the closest ids of the
+        kind asked for, and ids are matched without regard to case for those suggestions."""
         try:
-            return self._by_id[identifier]
+            record = self._by_id[identifier]
         except (KeyError, TypeError):
             retirement = self._retired.get(identifier) if isinstance(identifier, str) else None
-            if retirement is not None:
-                warnings.warn(
-                    f"id '{identifier}' was retired; use '{retirement.replaced_by}' instead",
-                    DeprecationWarning,
-                    stacklevel=2,
-                )
-                return self._by_id[retirement.replaced_by]
-            close = difflib.get_close_matches(str(identifier), list(self._by_id), n=3, cutoff=0.5)
-            raise UnknownIdError(str(identifier), close) from None
+            if retirement is None:
+                raise self._unknown(identifier, kind, None) from None
+            warnings.warn(f"id '{identifier}' was retired; use '{retirement.replaced_by}' instead", DeprecationWarning, stacklevel=3)
+            record = self._by_id[retirement.replaced_by]
+        if kind is not None and not isinstance(record, kind):
+            raise self._unknown(identifier, kind, record)
+        return record  # type: ignore[return-value]  # checked just above (kind None: any record)
+
+    def _unknown(self, identifier: object, kind: type | None, found: Record | None) -> UnknownIdError:
+        name = _kind_name(kind) if kind is not None else None
+        candidates = list(self._by_id) if kind is None else [key for key, record in self._by_id.items() if isinstance(record, kind)]
+        from difflib import get_close_matches  # only on this error path: not at import
+
+        close = get_close_matches(str(identifier).lower(), candidates, n=3, cutoff=0.5)
+        error = UnknownVocabularyError if kind is Vocabulary else UnknownIdError
+        return error(str(identifier), close, name, _kind_name(type(found)) if found is not None else None)
 
     def __contains__(self, identifier: object) -> bool:
         return identifier in self._by_id
@@ -193,13 +264,6 @@ class Catalog(BaseModel):
         """The id that replaces a retired id, or ``None`` when ``identifier`` is not retired."""
         retirement = self._retired.get(identifier)
         return retirement.replaced_by if retirement else None
-
-    def vocabulary(self, name: str) -> Vocabulary:
-        """A controlled vocabulary by id, e.g. ``"fasen"``."""
-        try:
-            return self._vocab[name]
-        except KeyError:
-            raise UnknownValueError("vocabulary", name, sorted(self._vocab)) from None
 
     def label(self, vocabulary: str, value: str) -> str:
         """The Dutch label of a vocabulary value (``label("fasen", "ongemak")`` → ``"Ongemak"``)."""
@@ -243,21 +307,27 @@ class Catalog(BaseModel):
 
     # --- filter ---------------------------------------------------------------------------
 
-    def _facet_index(self) -> dict[tuple[str, str], frozenset[int]]:
-        """(facet, value) → the numbers of the examples that have it; built on the first filter."""
+    def _facet_index(self, facet: str) -> dict[str, frozenset[int]]:
+        """Value → the numbers of the examples that have it, for one facet; each facet's index is
+        built the first time a filter uses that facet (a filter on four facets builds four)."""
+        index = self._facets.get(facet)
+        if index is not None:
+            return index
         with self._facets_lock:
-            if self._facets is None:
-                facets: dict[tuple[str, str], set[int]] = {}
-                for key, facet in FACETS.items():
-                    values_of = facet.values
-                    for number, example in enumerate(self.examples):
-                        for value in values_of(example):
-                            found = facets.get((key, value))
-                            if found is None:
-                                facets[(key, value)] = found = set()
-                            found.add(number)
-                self._facets = {key: frozenset(value) for key, value in facets.items()}
-            return self._facets
+            index = self._facets.get(facet)
+            if index is None:
+                numbers: dict[str, list[int]] = {}
+                values_of = FACETS[facet].values
+                for number, example in enumerate(self.examples):
+                    for value in values_of(example):
+                        found = numbers.get(value)
+                        if found is None:
+                            numbers[value] = [number]
+                        else:
+                            found.append(number)
+                index = {value: frozenset(found) for value, found in numbers.items()}
+                self._facets[facet] = index
+            return index
 
     def valid_values(self, facet: str) -> tuple[str, ...]:
         """The values a filter facet accepts, in vocabulary order."""
@@ -278,21 +348,28 @@ class Catalog(BaseModel):
         outside its vocabulary raises :class:`UnknownValueError` (a ``ValueError``) that lists
         the valid values. ``None`` means "any". Results keep catalogue order (by id).
         """
-        selected: frozenset[int] | None = None
+        chosen: list[frozenset[int]] = []
         for facet, wanted in facets.items():
             if wanted is None:
                 continue
-            valid = self.valid_values(facet)
-            values = [wanted] if isinstance(wanted, str) else list(wanted)
-            matches: set[int] = set()
+            valid = self._valid.get(facet)
+            if valid is None:
+                valid = self._valid[facet] = frozenset(self.valid_values(facet))
+            values = (wanted,) if isinstance(wanted, str) else tuple(wanted)
             for value in values:
                 if value not in valid:
-                    raise UnknownValueError(facet.replace("_", " "), value, valid)
-                matches |= self._facet_index().get((facet, value), frozenset())
-            selected = frozenset(matches) if selected is None else selected & matches
-        if selected is None:
+                    raise UnknownValueError(facet.replace("_", " "), value, self.valid_values(facet))
+            index = self._facet_index(facet)
+            if len(values) == 1:
+                chosen.append(index.get(values[0], _NONE))
+            else:
+                chosen.append(frozenset().union(*(index.get(value, _NONE) for value in values)))
+        if not chosen:
             return self.examples
-        return tuple(self.examples[n] for n in sorted(selected))
+        chosen.sort(key=len)  # intersect from the smallest set: each step costs at most its size
+        selected = chosen[0].intersection(*chosen[1:]) if len(chosen) > 1 else chosen[0]
+        examples = self.examples
+        return tuple(examples[n] for n in sorted(selected))
 
     # --- search ---------------------------------------------------------------------------
 
@@ -303,9 +380,20 @@ class Catalog(BaseModel):
             return self._index
 
     def _load_search_index(self) -> SearchIndex:
-        data = self._search_data() if self._search_data is not None else None
-        if SearchIndex.usable(data, [e.id for e in self.examples]):
-            return SearchIndex.from_data(data)  # type: ignore[arg-type]
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of new objects, none in a cycle: no reason to scan them (as in load())
+        try:
+            data = self._search_data() if self._search_data is not None else None
+            if SearchIndex.usable(data, [e.id for e in self.examples]):
+                assert data is not None
+                # The postings are read only: as tuples of numbers (not JSON's lists) the garbage
+                # collector stops tracking them after one look, instead of walking some 20,000 lists
+                # in every full collection and at interpreter exit (measured: docs/dev/performance.md).
+                data["postings"] = {stem: tuple(map(tuple, row)) for stem, row in data["postings"].items()}
+                return SearchIndex.from_data(data)
+        finally:
+            if collecting:
+                gc.enable()
         labels = {v.id: {value.id: value.label for value in v.values} for v in self.vocabularies}
         return SearchIndex.build(documents(self.examples, labels), [s.words for s in self.synonyms])
 

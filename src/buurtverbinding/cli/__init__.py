@@ -9,31 +9,49 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from .._version import __version__
-from ..catalog import FACETS, UnknownIdError, UnknownValueError
-from . import _show
-from ._assess import add_assess_parser
 from ._common import (
     EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_PROBLEM,
     EXIT_USAGE,
     UsageError,
     exit_code_table,
+    facet_values,
     print_json,
+    resolve_id,
     short,
 )
-from ._export import add_export_parsers
-from ._new import add_new_parser
+
+# The catalogue, the compiler and the command modules are imported inside ``main`` (through
+# ``_parser`` and the commands), so that a Ctrl-C while they load is caught like any other.
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit code (see ``EXIT_CODES``), also for --help and bad usage."""
+    """Run one command; returns the exit code (see ``EXIT_CODES``), also for --help and bad usage.
+
+    Ctrl-C, at any moment of any command, ends it with one line on stderr and exit code 130;
+    files are written atomically, so nothing is left half-written.
+    """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the goodbye
+        try:
+            print("buurtverbinding: interrupted (Ctrl-C)", file=sys.stderr)
+        finally:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -59,9 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _message(exc: KeyError | ValueError) -> str:
     """The one-line message of a lookup or value error, with long input cut short."""
+    from ..catalog import UnknownIdError, UnknownValueError
+
     if isinstance(exc, UnknownIdError):
-        hint = f"; closest ids: {', '.join(exc.suggestions)}" if exc.suggestions else ""
-        return f"no object with id '{short(exc.id)}'{hint}"
+        return str(UnknownIdError(short(exc.id), exc.suggestions, exc.kind, exc.found))
     if isinstance(exc, UnknownValueError):
         return str(UnknownValueError(exc.facet, short(exc.value), exc.valid))
     if type(exc) is KeyError:
@@ -70,6 +89,11 @@ def _message(exc: KeyError | ValueError) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from ..catalog import FACETS
+    from ._assess import add_assess_parser
+    from ._export import add_export_parsers
+    from ._new import add_new_parser
+
     parser = argparse.ArgumentParser(
         prog="buurtverbinding",
         description="Van polarisatie naar verbinding in buurten: query the catalogue of practical examples, check content. "
@@ -88,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
             dest=facet.key,
             action="append",
             metavar="VALUE",
-            help=f"only examples with this {facet.key.replace('_', ' ')} ({facet.vocabulary or 'a direction id'}; repeat for OR)",
+            help=f"only examples with this {facet.key.replace('_', ' ')} ({facet.vocabulary or 'a direction id'}; several values, separated by commas or by repeating the option, mean OR)",
         )
     _json_flag(p, '[{"id", "title", "direction"}] (other kinds: [{"id", "title"}])')
     p.set_defaults(run=_cmd_list)
@@ -154,9 +178,22 @@ def _catalog() -> Any:
 # --- list -------------------------------------------------------------------------------
 
 
+LIST_KINDS = {
+    "examples": "example",
+    "directions": "direction",
+    "steps": "step",
+    "checklists": "checklist",
+    "terms": "term",
+    "vocabularies": "vocabulary",
+}
+"""``list --kind`` → the singular its count line uses ("(1 example)")."""
+
+
 def _cmd_list(args: argparse.Namespace) -> int:
+    from ..catalog import FACETS
+
     cat = _catalog()
-    facets = {key: getattr(args, key) for key in FACETS}
+    facets = {key: facet_values(cat, f"--{FACETS[key].option}", key, getattr(args, key)) for key in FACETS}
     if args.kind != "examples":
         if any(facets.values()):
             raise UsageError("filters (--direction, --phase, ...) apply to --kind examples only")
@@ -165,11 +202,6 @@ def _cmd_list(args: argparse.Namespace) -> int:
         ]
         rows = [{"id": r.id, "title": getattr(r, "title", None) or getattr(r, "term", "")} for r in records]
     else:
-        for key, values in facets.items():  # a value outside its vocabulary is a bad argument: exit 2
-            valid = cat.valid_values(key)
-            for value in values or ():
-                if value not in valid:
-                    raise UsageError(f"--{FACETS[key].option}: {UnknownValueError(key.replace('_', ' '), short(value), valid)}")
         rows = [{"id": e.id, "title": e.title, "direction": e.direction} for e in cat.filter(**facets)]
     if args.json:
         print_json(rows)
@@ -178,7 +210,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     for row in rows:
         extra = f"  [{row['direction']}]" if "direction" in row else ""
         print(f"{row['id']:<{width}}  {row['title']}{extra}")
-    print(f"({len(rows)} {args.kind})", file=sys.stderr)
+    print(f"({len(rows)} {LIST_KINDS[args.kind] if len(rows) == 1 else args.kind})", file=sys.stderr)
     return EXIT_OK
 
 
@@ -186,17 +218,15 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from . import _show
+
     cat = _catalog()
-    record = cat.get(args.id)
+    record = cat.get(resolve_id(cat, args.id, "buurtverbinding show buurtbemiddeling"))
     if args.json:
         print_json({"kind": type(record).__name__.lower(), **record.model_dump(mode="json")})
         return EXIT_OK
     print(_show.render(cat, record))
     return EXIT_OK
-
-
-_format_example = _show.format_example
-"""The text of one example (kept under its old name for callers that import it from here)."""
 
 
 # --- search -----------------------------------------------------------------------------
@@ -239,12 +269,20 @@ def _cmd_search(args: argparse.Namespace) -> int:
 # --- lint -------------------------------------------------------------------------------
 
 
-def _content_dir(args: argparse.Namespace) -> Path:
+def _content_dir(args: argparse.Namespace, option: str = "") -> Path:
+    """The content folder a command reads: it must exist and hold ``catalogus.yaml``.
+
+    ``option`` is how the command takes the folder (``--content`` for changelog; empty for a
+    positional argument), so the hint shows a command that works.
+    """
     directory = Path(args.directory) if args.directory else Path("content")
+    call = f"buurtverbinding {args.command} {option + ' ' if option else ''}PATH"
     if not directory.exists():
-        raise UsageError(f"no content folder at '{directory}'; give the path: buurtverbinding {args.command} PATH")
+        raise UsageError(f"no content folder at '{directory}'; give its path: {call}")
     if not directory.is_dir():
-        raise UsageError(f"'{directory}' is a file; give the content folder")
+        raise UsageError(f"'{directory}' is a file; give the content folder: {call}")
+    if not (directory / "catalogus.yaml").is_file():
+        raise UsageError(f"'{directory}' is not a content folder (it has no catalogus.yaml); give the content folder: {call}")
     return directory
 
 
@@ -284,7 +322,7 @@ def _cmd_changelog(args: argparse.Namespace) -> int:
     from ..compiler import _changelog
 
     args.directory = args.content
-    result = compiler.check_tree(_content_dir(args))
+    result = compiler.check_tree(_content_dir(args, "--content"))
     if not result.ok:
         print(f"buurtverbinding changelog: the content has {len(result.errors)} error(s); run 'buurtverbinding lint {args.content}' first", file=sys.stderr)
         return EXIT_PROBLEM
@@ -365,6 +403,14 @@ def _cmd_lint(args: argparse.Namespace) -> int:
         verdict = "ok" if result.ok else "failed"
         print(f"lint {verdict}: {errors} error(s), {warnings} warning(s) in {result.files} file(s) under {directory}", file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_PROBLEM
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_format_example":  # the text of one example, kept under its old name for callers that import it from here
+        from ._show import format_example
+
+        return format_example
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
+from collections.abc import Sequence
 from typing import Any
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -20,7 +22,7 @@ EXIT_CODES = (
         "do not go together, a content folder that is not there",
     ),
     (EXIT_INTERNAL, "internal error: a bug in buurtverbinding (the message says so; please report it)"),
-    (EXIT_INTERRUPTED, "interrupted (Ctrl-C); nothing was written"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C), in any command, with one line on stderr; a file is written whole or not at all"),
 )
 """The one table of exit codes: ``buurtverbinding --help`` and docs/dev/cli.md show it."""
 
@@ -42,6 +44,44 @@ def short(text: object, limit: int = ECHO_LIMIT) -> str:
     """``text`` for a message: on one line, and cut with an ellipsis when it is longer than ``limit``."""
     flat = " ".join(str(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def resolve_id(cat: Any, text: str, example: str) -> str:
+    """The id a user typed, for ``Catalog.get``: ids are lower-case slugs, so ``BUURTBEMIDDELING``
+    finds ``buurtbemiddeling``; an empty id is a usage error (``example`` shows a good call)."""
+    identifier = text.strip()
+    if not identifier:
+        raise UsageError(f"give an id, e.g. {example}")
+    known = identifier in cat or cat.replacement(identifier) is not None
+    if not known and (identifier.lower() in cat or cat.replacement(identifier.lower()) is not None):
+        return identifier.lower()
+    return identifier
+
+
+FACET_SEPARATOR = re.compile(r"[\s,]+")
+"""Between the values of one facet option: commas and spaces, as in the ``bv:examples`` directive's options."""
+
+
+def facet_values(cat: Any, option: str, facet: str, given: Sequence[str] | None) -> list[str] | None:
+    """The values of a repeatable facet option (``--phase a,b --phase c``), checked against the
+    facet's vocabulary (case does not matter); ``None`` when the option was not given. A value
+    outside the vocabulary, or an empty one, is a usage error that lists the valid values."""
+    if not given:
+        return None
+    from ..catalog import UnknownValueError
+
+    valid = cat.valid_values(facet)
+    values: list[str] = []
+    for raw in given:
+        parts = [part for part in FACET_SEPARATOR.split(raw.strip()) if part]
+        if not parts:
+            raise UsageError(f"{option}: give a value; valid values: {', '.join(valid)}")
+        for part in parts:
+            value = part if part in valid or part.lower() not in valid else part.lower()
+            if value not in valid:
+                raise UsageError(f"{option}: {UnknownValueError(facet.replace('_', ' '), short(part), valid)}")
+            values.append(value)
+    return values
 
 
 def print_json(data: Any) -> None:

@@ -10,6 +10,7 @@ the docs build. It needs PyYAML and markdown-it-py, which the runtime does not.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from .._io import write_if_changed
 from ..catalog import CATALOG_FORMAT  # the compiled JSON layout, which the loader checks
-from ..models import AdviceModel, AdviceRules, Checklist, DescriptionCues, Direction, Example, Step, Vocabulary
+from ..models import AdviceModel, AdviceRules, Checklist, DescriptionCues, Direction, Example, Retirement, Step, Synonym, Term, Vocabulary
 from ._advice import cue_forms
 from ._problems import CODES, Problem, Reporter
 from ._records import Loaded, load_glossary, load_manifest, load_markdown_record, load_retired, load_yaml, load_yaml_record
@@ -166,11 +167,52 @@ def check_tree(root: Path, today: date | None = None) -> Result:
         if not (root / required).exists():
             report.add(root / required, 1, "BV205", f"'{required}' is missing")
     cross_check(records, report, today or date.today(), published, root / MANIFEST)
+    _check_partial(records, report, today or date.today(), published, root / MANIFEST)
 
     result = Result(sorted(set(report.problems)), files=files, records=records)
     if result.ok:
         result.catalog = _assemble(meta, records)
     return result
+
+
+KINDS: dict[type[BaseModel], str] = {
+    Direction: "direction",
+    Step: "step",
+    Example: "example",
+    Checklist: "checklist",
+    Vocabulary: "vocabulary",
+    Term: "term",
+    Retirement: "retired",
+    AdviceRules: "advice",
+    AdviceModel: "advice",
+    DescriptionCues: "advice",
+    Synonym: "synonym",
+}
+"""Record class → its key in ``records`` (the kinds the checks across records read)."""
+
+
+def _check_partial(records: dict[str, list[Loaded]], report: Reporter, today: date, published: dict[str, int], manifest: Path) -> None:
+    """Run the checks across records on each record that failed validation, too.
+
+    The checks across records (vocabulary values, references, ...) do not depend on the other
+    fields of a record being valid, so they run in the same lint run as validation: each failed
+    record, as its valid fields (``Reporter.partial``), is checked beside the valid records. Kept
+    are the problems in its own file, except those at the lines of its invalid fields (those
+    values were reported by validation already). A check that needs an invalid field stops there:
+    its problem, if any, comes once the field is fixed.
+    """
+    for loaded, bad_lines in report.partial:
+        kind = KINDS.get(type(loaded.record))
+        if kind is None:
+            continue
+        trial = Reporter(report.root)
+        trial.invalid_ids = set(report.invalid_ids)
+        trial.ids_unknown = report.ids_unknown
+        with_it = {key: [*items, loaded] if key == kind else items for key, items in records.items()}
+        with contextlib.suppress(Exception):  # a check read an invalid field (None): the rest waits for the fix
+            cross_check(with_it, trial, today, published, manifest)
+        where = report.show(loaded.path)
+        report.problems.extend(p for p in trial.problems if p.path == where and p.line not in bad_lines)
 
 
 def _load(kind: str, path: Path, report: Reporter) -> Loaded | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 CODES: dict[str, str] = {
     "BV001": "file is not valid UTF-8",
@@ -99,6 +100,9 @@ class Reporter:
         self.ids_unknown = False
         """Set when a file holding several ids (a checklist, the glossary, retired.yaml) could not be
         read or validated: which published ids are gone cannot be told, so BV207 waits for the fix."""
+        self.partial: list[tuple[Any, frozenset[int]]] = []
+        """Records that failed validation, each as a ``Loaded`` of its valid fields with the lines
+        of its invalid ones: ``check_tree`` runs the checks across records on them too."""
 
     def add(self, path: Path, line: int, code: str, message: str, severity: str | None = None) -> None:
         """Record a problem; its severity follows from its code (``warning`` for :data:`WARNINGS`)."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..models import ID_PATTERN, Retirement, Term
 from ._problems import Reporter
@@ -95,6 +96,10 @@ def validate(
     except ValidationError as exc:
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             report.invalid_ids.add(data["id"])
+        lines = {document.line(loc + tuple(error["loc"][:1])) for error in exc.errors(include_url=False)}
+        partial = _partial(model, data, exc)
+        if partial is not None:  # the checks across records still run on its valid fields (see check_tree)
+            report.partial.append((Loaded(partial, document, loc, section_lines or {}), frozenset(lines)))
         for error in exc.errors(include_url=False):
             if isinstance(error.get("input"), str) and PLACEHOLDER.search(error["input"]):
                 continue  # reported above as a placeholder: fill it in first
@@ -109,6 +114,56 @@ def validate(
             report.add(document.path, line, code, message)
         return None
     return Loaded(record, document, loc, section_lines or {})
+
+
+def _partial(model: type[BaseModel], data: Any, exc: ValidationError) -> BaseModel | None:
+    """A record of ``model`` that holds only the fields of ``data`` that are valid on their own.
+
+    A field that failed (or is missing) holds its default or, when it has none, ``None``; a list
+    of plain values (vocabulary slugs, ids) holds an empty tuple instead, since those are checked
+    one value at a time. A list of records (``sources``) holds ``None``, not an empty list, so that
+    no check concludes that it lacks an entry. It is never a catalogue record: it only lets the
+    checks across records report what they find in the valid fields in the same run (a value
+    outside its vocabulary beside a bad address), instead of one round later.
+    """
+    if not isinstance(data, dict):
+        return None
+    failed = {error["loc"][0] for error in exc.errors(include_url=False) if error["loc"]}
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name not in failed and name in data:
+            try:
+                values[name] = _field_adapter(model, name).validate_python(data[name])
+                continue
+            except ValidationError:
+                pass
+        if not info.is_required():
+            values[name] = info.get_default(call_default_factory=True)
+        else:
+            values[name] = () if _plain_list(info.annotation) else None
+    return model.model_construct(**values)
+
+
+@functools.cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    info = model.model_fields[name]
+    annotated: Any = typing.Annotated[info.annotation, info]  # the field's type with its constraints
+    return TypeAdapter(annotated)
+
+
+def _plain_list(annotation: Any) -> bool:
+    """A tuple of plain values (``tuple[Id, ...]``), not of records."""
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) is not tuple:
+        return False
+    inner = _unwrap(typing.get_args(annotation)[0])
+    return not (isinstance(inner, type) and issubclass(inner, BaseModel))
+
+
+def _unwrap(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
 
 
 def _explain(model: type[BaseModel], error: Any) -> tuple[str, str]:
