@@ -8,6 +8,7 @@ typed records.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal, Self
 
@@ -122,14 +123,14 @@ class Situation(_CatalogChecked):
     """
 
     phase: str | None = None
-    forms: tuple[str, ...] = ()
-    causes: tuple[str, ...] = ()
-    dividing_lines: tuple[str, ...] = ()
-    locations: tuple[str, ...] = ()
-    target_groups: tuple[str, ...] = ()
-    partners: tuple[str, ...] = ()
+    forms: Sequence[str] = ()
+    causes: Sequence[str] = ()
+    dividing_lines: Sequence[str] = ()
+    locations: Sequence[str] = ()
+    target_groups: Sequence[str] = ()
+    partners: Sequence[str] = ()
     """Partners available at the table."""
-    existing: tuple[str, ...] = ()
+    existing: Sequence[str] = ()
     """Running work: example ids or titles, common names (``jongerenwerk``), or free text."""
     budget: str | None = None
     """The budget band (``laag``, ``midden``, ``hoog``), if known."""
