@@ -160,6 +160,24 @@ def recommend_metric(cat: Any) -> dict[str, float]:
     return {"recommend_ms_10k": statistics.median(median_time(action, 5) for action in timed) * 1000}
 
 
+# --- search in the browser ------------------------------------------------------------------
+
+
+SEARCH_TARGETS: dict[str, tuple[str, float]] = {"search_browser_kb_gz": ("<=", 150)}
+
+
+def search_browser_metrics(cat: Any) -> dict[str, float]:
+    """Size of the browser's search data (``_static/bv-search-data.js``) for the real catalogue,
+    every object given a page address like the site's; parity with Python is a test
+    (``tests/test_search_parity.py``)."""
+    import gzip
+
+    from buurtverbinding.sphinx._sitesearch import browser_data, script
+
+    data = script(browser_data(cat, lambda identifier: f"catalogus/voorbeelden/{identifier}.html#bv-{identifier}"))
+    return {"search_browser_kb": len(data) / 1000, "search_browser_kb_gz": len(gzip.compress(data, 9)) / 1000}
+
+
 # --- docs ---------------------------------------------------------------------------------
 
 
@@ -199,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = quality(bv.load())
     print(table(figures))
     results.update(figures)
+    TARGETS.update(SEARCH_TARGETS)
+    results.update(search_browser_metrics(bv.load()))
     with tempfile.TemporaryDirectory(prefix="bv-bench-") as tmp:
         work = Path(tmp)
         print("measuring import ...", file=sys.stderr)

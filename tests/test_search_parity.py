@@ -31,12 +31,34 @@ FIXTURE = ROOT / "tests" / "js" / "fixtures" / "search-small.json"
 ISSUE_QUERIES = ["steekpartij", "hangjongeren", "discriminatie op de sportclub", "jongeren plein", "neighbourhood tensions", "xqzwv"]
 SMALL_DOCUMENTS = [
     {"title": ["Buurtbemiddeling"], "summary": ["Bemiddeling bij ruzies tussen buren."], "body": ["Vrijwilligers helpen buren een conflict op te lossen."]},
-    {"title": ["Jongerenontmoetingsplek"], "summary": ["Een plek op het plein waar jongeren elkaar ontmoeten."], "body": ["Hangjongeren en omwonenden maken afspraken."]},
-    {"title": ["Dialoog na aanslagen"], "summary": ["Gesprekken in de moskeeën en kerken na een aanslag."], "body": ["Spanningen in de wijk worden bespreekbaar."]},
+    {
+        "title": ["Jongerenontmoetingsplek"],
+        "summary": ["Een plek op het plein waar jongeren elkaar ontmoeten."],
+        "body": ["Hangjongeren en omwonenden maken afspraken."],
+    },
+    {
+        "title": ["Dialoog na aanslagen"],
+        "summary": ["Gesprekken in de moskeeën en kerken na een aanslag."],
+        "body": ["Spanningen in de wijk worden bespreekbaar."],
+    },
     {"title": ["Straatcoaches"], "summary": ["Coaches spreken groepen jongeren aan op overlast."], "labels": ["Jongeren", "Plein of speelplek"]},
 ]
 SMALL_SYNONYMS = [["burenruzie", "burenconflict"], ["hangjongeren", "jongerenoverlast"]]
-SMALL_QUERIES = ["buurtbemiddeling", "buurtbemidelling", "burenconflict", "ruzie tussen buren", "aanslag", "moskee", "jongeren plein", "hangjongern", "xqzwv", "coach", "straatcoahces", "jongerrrrrren", "bemidlingg"]
+SMALL_QUERIES = [
+    "buurtbemiddeling",
+    "buurtbemidelling",
+    "burenconflict",
+    "ruzie tussen buren",
+    "aanslag",
+    "moskee",
+    "jongeren plein",
+    "hangjongern",
+    "xqzwv",
+    "coach",
+    "straatcoahces",
+    "jongerrrrrren",
+    "bemidlingg",
+]
 
 
 def small_fixture() -> dict[str, Any]:

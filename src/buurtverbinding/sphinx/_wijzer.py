@@ -147,8 +147,7 @@ def _visit_html(self: HTML5Translator, node: wijzer_html) -> None:
         f'<div class="bv-wijzer" id="{ANCHOR}" data-bv-wijzer="" data-bv-data="{escape(relative_uri(page, "_static/" + DATA_FILE))}" '
         f'data-bv-script="{escape(relative_uri(page, "_static/" + DATA_SCRIPT))}" '
         f'data-bv-search="{escape(relative_uri(page, "_static/" + SEARCH_DATA_SCRIPT))}" data-bv-root="{escape(relative_uri(page, ""))}">\n',
-        '<div class="bv-wijzer-bar">\n<p class="bv-wijzer-status" role="status" aria-live="polite" aria-atomic="true">'
-        "Voorbeelden laden …</p>\n"
+        '<div class="bv-wijzer-bar">\n<p class="bv-wijzer-status" role="status" aria-live="polite" aria-atomic="true"></p>\n'
         '<ul class="bv-wijzer-chips" aria-label="Gekozen filters"></ul>\n</div>\n',
         '<form class="bv-wijzer-form" action="" method="get" aria-label="Filters van de Interventiewijzer">\n',
         '<div class="bv-wijzer-text">\n<label for="bv-wijzer-q">Beschrijf wat u zoekt</label>\n'
