@@ -54,10 +54,8 @@ bv.wijzer = (function () {
       return form.querySelector('[data-bv-facet="' + key + '"]');
     });
     var search = null;
-    var numberOf = {};  // example id -> its number in the search index
     if (searchData && bv.search && bv.search.index) {
       search = bv.search.index(searchData.examples, searchData.analyser);
-      searchData.examples.ids.forEach(function (id, n) { numberOf[id] = n; });
     }
 
     function boxes(key) {
