@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +83,15 @@ def small_fixture() -> dict[str, Any]:
 def _queries() -> list[str]:
     entries = yaml.safe_load((ROOT / "benchmarks" / "eval" / "search.yaml").read_text(encoding="utf-8"))["queries"]
     return [entry["query"] for entry in entries] + ISSUE_QUERIES
+
+
+def test_node_unit_tests_pass() -> None:
+    """``node --test tests/js/search.test.js`` (CI runs pytest; this runs the Node tests in it)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is missing: install Node 20 to run tests/js/search.test.js")
+    result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "search.test.js")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_node_fixture_is_what_python_makes() -> None:
