@@ -24,8 +24,9 @@ bv.wijzer = (function () {
   var FEW = 10;      // the closest ones are shown when fewer examples fit every choice
   var PAUSE = 350;   // ms after the last key before the list and the live region follow the text
 
-  function countText(n) {
-    if (n === 0) return "Geen voorbeelden die bij alles passen. Hieronder de voorbeelden die er het dichtst bij komen.";
+  function countText(n, closest) {
+    if (n === 0 && closest) return "Geen voorbeelden die bij alles passen. Hieronder de voorbeelden die er het dichtst bij komen.";
+    if (n === 0) return "Geen voorbeelden gevonden. Haal een keuze weg of beschrijf het met andere woorden.";
     return n === 1 ? "1 voorbeeld gevonden." : n + " voorbeelden gevonden.";
   }
 
@@ -269,7 +270,7 @@ bv.wijzer = (function () {
       summaries(now);
       renderChips(now);
       chosenLine.textContent = describe(now);
-      status.textContent = countText(exact.length);
+      status.textContent = countText(exact.length, showNear);
     }
 
     var timer = null;
