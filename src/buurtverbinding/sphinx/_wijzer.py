@@ -17,9 +17,10 @@ be shared; ``static/bv-wijzer.js`` is the page controller.
 The data goes into ``_static/bv-wijzer-data.js``, a script that sets ``bv.data.wijzer`` (the
 text field also reads ``bv.data.search`` from ``bv-search-data.js``, see ``_sitesearch``):
 Chromium refuses ``fetch()`` of a local file from a page opened with ``file://``, and a
-downloaded copy of the site must work too. ``bv-wijzer.js`` adds both scripts to the page once
-the page has painted (``data-bv-script``, ``data-bv-search``), so the data does not hold up the
-first view. ``_static/bv-wijzer.json`` holds the same data for other programs. No server, no
+downloaded copy of the site must work too. ``bv-wijzer.js`` adds its data once the page has
+painted (``data-bv-script``), and the search (``bv-stemmer.js``, ``bv-search.js`` and its data,
+``data-bv-search``) only when it is needed: a text in the address, or the text field taking the
+focus. None of them holds up the first view. ``_static/bv-wijzer.json`` holds the same data for other programs. No server, no
 CDN, nothing fetched from elsewhere.
 """
 
@@ -146,7 +147,8 @@ def _visit_html(self: HTML5Translator, node: wijzer_html) -> None:
     out = [
         f'<div class="bv-wijzer" id="{ANCHOR}" data-bv-wijzer="" data-bv-data="{escape(relative_uri(page, "_static/" + DATA_FILE))}" '
         f'data-bv-script="{escape(relative_uri(page, "_static/" + DATA_SCRIPT))}" '
-        f'data-bv-search="{escape(relative_uri(page, "_static/" + SEARCH_DATA_SCRIPT))}" data-bv-root="{escape(relative_uri(page, ""))}">\n',
+        f'data-bv-search="{escape(" ".join(relative_uri(page, "_static/" + name) for name in (*SEARCH_SCRIPTS, SEARCH_DATA_SCRIPT)))}" '
+        f'data-bv-root="{escape(relative_uri(page, ""))}">\n',
         '<div class="bv-wijzer-bar">\n<p class="bv-wijzer-status" role="status" aria-live="polite" aria-atomic="true"></p>\n'
         '<ul class="bv-wijzer-chips" aria-label="Gekozen filters"></ul>\n</div>\n',
         '<form class="bv-wijzer-form" action="" method="get" aria-label="Filters van de Interventiewijzer">\n',
@@ -269,9 +271,7 @@ def _write_data(app: Sphinx, exception: BaseException | None) -> None:
 
 def _add_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if pagename in app.builder.env.domains["bv"].data["wijzer"]:
-        for name in SEARCH_SCRIPTS:
-            app.add_js_file(name, loading_method="defer")
-        app.add_js_file(SCRIPT_FILE, loading_method="defer")  # it loads the data scripts once the page has painted
+        app.add_js_file(SCRIPT_FILE, loading_method="defer")  # it loads the data and the search once the page has painted
         app.add_css_file(STYLESHEET)
 
 

@@ -4,7 +4,9 @@
  * (bv.data.wijzer) and, for the text field, _static/bv-search-data.js (bv.data.search, the
  * catalogue's search index, evaluated by bv.search as Catalog.search does in Python): scripts
  * rather than JSON files, so the page also works from a downloaded copy opened with file://
- * (Chromium refuses fetch() there). This script adds them once the page has painted.
+ * (Chromium refuses fetch() there). This script adds the wijzer's data once the page has
+ * painted, and the search (bv-stemmer.js, bv-search.js and its data) only when it is needed: a
+ * text in the address, or the text field taking the focus.
  *
  * One group of check boxes per facet: several values in one group mean OR, groups combine with
  * AND. The text field ranks with the catalogue's search and combines with the groups. The
@@ -39,7 +41,27 @@ bv.wijzer = (function () {
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
-  function init(root, data, searchData) {
+  /* Load scripts one after the other, then call done (also when one fails). */
+  function loadAll(sources, done) {
+    if (!sources.length) { done(); return; }
+    load(sources[0], function () { loadAll(sources.slice(1), done); });
+  }
+
+  var searchWaiting = null;  // callbacks while the search loads; null before, [] ... then done
+  /* The search (stemmer, evaluator, data) is loaded on first need: a text in the address, or the
+   * text field taking the focus, so a plain visit does not pay for it. */
+  function needSearch(root, done) {
+    if (bv.data && bv.data.search && bv.search && bv.search.index) { done(); return; }
+    if (searchWaiting) { searchWaiting.push(done); return; }
+    searchWaiting = [done];
+    loadAll((root.getAttribute("data-bv-search") || "").split(" ").filter(Boolean), function () {
+      var waiting = searchWaiting;
+      searchWaiting = [];
+      waiting.forEach(function (callback) { callback(); });
+    });
+  }
+
+  function init(root, data) {
     var form = root.querySelector("form");
     var status = root.querySelector(".bv-wijzer-status");
     var chips = root.querySelector(".bv-wijzer-chips");
@@ -55,8 +77,23 @@ bv.wijzer = (function () {
       return form.querySelector('[data-bv-facet="' + key + '"]');
     });
     var search = null;
-    if (searchData && bv.search && bv.search.index) {
-      search = bv.search.index(searchData.examples, searchData.analyser);
+    var searchData = null;
+
+    function withSearch() {
+      if (!search && bv.data && bv.data.search && bv.search && bv.search.index) {
+        searchData = bv.data.search;
+        search = bv.search.index(searchData.examples, searchData.analyser);
+      }
+      return search;
+    }
+
+    function searchThenRender() {
+      needSearch(root, function () {
+        withSearch();
+        if (!sortChosen) sort.value = defaultSort();
+        toAddress();
+        render();
+      });
     }
 
     function boxes(key) {
@@ -136,7 +173,7 @@ bv.wijzer = (function () {
     /* The text's scores per example id ({} without text; null when the text finds nothing). */
     function textScores() {
       var query = text ? text.value.trim() : "";
-      if (!query || !search) return { active: false, scores: {}, match: null };
+      if (!query || !withSearch()) return { active: false, scores: {}, match: null };
       var found = search.search(query);
       var scores = {};
       found.hits.forEach(function (hit) { scores[searchData.examples.ids[hit[0]]] = hit[1]; });
@@ -281,28 +318,24 @@ bv.wijzer = (function () {
       render();
     });
     if (text) {
+      text.addEventListener("focus", function () { needSearch(root, function () {}); });
       text.addEventListener("input", function () {
         window.clearTimeout(timer);
-        timer = window.setTimeout(function () {
-          if (!sortChosen) sort.value = defaultSort();
-          toAddress();
-          render();
-        }, PAUSE);
+        timer = window.setTimeout(searchThenRender, PAUSE);
       });
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       window.clearTimeout(timer);
-      if (!sortChosen) sort.value = defaultSort();
-      toAddress();
-      render();
+      searchThenRender();
     });
     form.addEventListener("reset", function () {
       window.setTimeout(function () { sortChosen = false; sort.value = defaultSort(); toAddress(); render(); }, 0);
     });
-    window.addEventListener("popstate", function () { fromAddress(); render(); });
+    window.addEventListener("popstate", function () { fromAddress(); render(); if (text && text.value.trim()) searchThenRender(); });
     fromAddress();
     render();
+    if (text && text.value.trim()) searchThenRender();
   }
 
   function failed(root) {
@@ -323,17 +356,14 @@ bv.wijzer = (function () {
     if (!roots.length) return;
     function ready() {
       var data = bv.data && bv.data.wijzer;
-      each(roots, function (root) { if (data) init(root, data, bv.data.search); else failed(root); });
+      each(roots, function (root) { if (data) init(root, data); else failed(root); });
     }
-    if (bv.data && bv.data.wijzer && bv.data.search) { ready(); return; }
-    // the data are scripts (they work from file://), added once the page has painted
+    if (bv.data && bv.data.wijzer) { ready(); return; }
+    // the data is a script (it works from file://), added once the page has painted
     window.requestAnimationFrame(function () {
       window.setTimeout(function () {
         load(roots[0].getAttribute("data-bv-script"), function (ok) {
-          if (!ok) { each(roots, failed); return; }
-          var searchScript = roots[0].getAttribute("data-bv-search");
-          if (!searchScript || (bv.data && bv.data.search)) { ready(); return; }
-          load(searchScript, function () { ready(); });  // without the search data the filters still work
+          if (ok) ready(); else each(roots, failed);
         });
       }, 0);
     });
