@@ -221,6 +221,24 @@ def describe_reader_quality(cat: Any, show: str | None = None) -> dict[str, floa
     return result
 
 
+# --- search in the browser ------------------------------------------------------------------
+
+
+SEARCH_TARGETS: dict[str, tuple[str, float]] = {"search_browser_kb_gz": ("<=", 150)}
+
+
+def search_browser_metrics(cat: Any) -> dict[str, float]:
+    """Size of the browser's search data (``_static/bv-search-data.js``) for the real catalogue,
+    every object given a page address like the site's; parity with Python is a test
+    (``tests/test_search_parity.py``)."""
+    import gzip
+
+    from buurtverbinding.sphinx._sitesearch import browser_data, script
+
+    data = script(browser_data(cat, lambda identifier: f"catalogus/voorbeelden/{identifier}.html#bv-{identifier}"))
+    return {"search_browser_kb": len(data) / 1000, "search_browser_kb_gz": len(gzip.compress(data, 9)) / 1000}
+
+
 # --- docs ---------------------------------------------------------------------------------
 
 
@@ -263,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     reader = describe_reader_quality(bv.load())
     print("\n".join(f"{key:<34} {value:.3f}" for key, value in reader.items()))
     results.update(reader)
+    TARGETS.update(SEARCH_TARGETS)
+    results.update(search_browser_metrics(bv.load()))
     with tempfile.TemporaryDirectory(prefix="bv-bench-") as tmp:
         work = Path(tmp)
         print("measuring import ...", file=sys.stderr)

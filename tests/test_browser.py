@@ -71,7 +71,7 @@ def count_text(number: int) -> str:
 def test_search_for_a_dutch_word_finds_the_example(page: Any, site_url: str) -> None:
     # the page says "burenruzies"; Dutch stemming matches the singular
     page.goto(site_url + "search.html?q=burenruzie")
-    results = page.locator("#search-results a[href*='catalogus/voorbeelden/buurtbemiddeling.html']")
+    results = page.locator("#bv-sitesearch a[href*='catalogus/voorbeelden/buurtbemiddeling.html']")  # issue 20: the catalogue's search
     results.first.wait_for(timeout=15000)
     assert results.first.inner_text().strip() == "Buurtbemiddeling"
 

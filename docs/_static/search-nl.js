@@ -6,7 +6,9 @@
  *   other untranslated plural fall back to the original text.
  * - Result lines read as Dutch: "praktijkvoorbeeld, in Buurtbemiddeling" rather than
  *   "buurtverbinding praktijkvoorbeeld, inBuurtbemiddeling".
- * - Pages for professionals rank above the English developer section (dev/, changelog).
+ * - Sphinx's search lists only the developer section (dev/, changelog), under "Voor
+ *   ontwikkelaars", below the professional results of bv-sitesearch.js (the catalogue's Dutch
+ *   search); when it finds no developer page, its part of the page stays hidden.
  * - Snippets keep a space between blocks ("Zondebok Buurtbemiddeling Aanpak ...", not
  *   "BuurtbemiddelingAanpak"): Sphinx takes the text of the page without the breaks.
  */
@@ -14,10 +16,13 @@
   "use strict";
   var dutch = {
     "Search finished, found one page matching the search query.": [
-      "Klaar met zoeken: één pagina gevonden.",
-      "Klaar met zoeken: ${resultCount} pagina's gevonden."
+      "Eén Engelstalige pagina voor ontwikkelaars gevonden.",
+      "${resultCount} Engelstalige pagina's voor ontwikkelaars gevonden."
     ]
   };
+  Documentation.TRANSLATIONS["Search Results"] = "Voor ontwikkelaars";
+  Documentation.TRANSLATIONS["Searching"] = "Voor ontwikkelaars";
+  Documentation.TRANSLATIONS["Preparing search..."] = "";
   var original = Documentation.ngettext;
   Documentation.ngettext = function (singular, plural, n) {
     if (dutch[singular]) return dutch[singular][n === 1 ? 0 : 1];
@@ -39,6 +44,10 @@
 
   function ready() {
     if (typeof Search === "undefined") return;
+    // From file:// the browser refuses to fetch the pages for their summaries: list titles only.
+    if (window.location.protocol === "file:" && typeof DOCUMENTATION_OPTIONS !== "undefined") {
+      DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
+    }
     plainNames(Search._index);
     var htmlToText = Search.htmlToText;
     if (htmlToText) {
@@ -51,9 +60,13 @@
       plainNames(index);
       return setIndex.call(Search, index);
     };
-    if (typeof Scorer !== "undefined" && !Scorer.score) {
-      Scorer.score = function (result) {
-        return developers(result[0]) ? result[4] - 1000 : result[4];
+    var perform = Search._performSearch;
+    if (perform && document.getElementById("bv-sitesearch")) {
+      Search._performSearch = function () {
+        var results = perform.apply(Search, arguments).filter(function (result) { return developers(result[0]); });
+        var out = document.getElementById("search-results");
+        if (out) out.hidden = !results.length;
+        return results;
       };
     }
   }

@@ -550,6 +550,28 @@ class SearchIndex:
         return self.search_match(query)[0]
 
 
+def analyser_settings() -> dict[str, Any]:
+    """The analyser's function words and every constant of matching and ranking, JSON-ready, so
+    that an evaluator in another language (``sphinx/static/bv-search.js``) holds none of its own."""
+    return {
+        "name": ANALYSER,
+        "stopwords": sorted(_STOPWORDS),
+        "constants": {
+            "contained": CONTAINED_WEIGHT,
+            "modifier": MODIFIER_WEIGHT,
+            "common_share": COMMON_SHARE,
+            "contains": CONTAINS_WEIGHT,
+            "synonym": SYNONYM_WEIGHT,
+            "typo": TYPO_WEIGHT,
+            "min_part": MIN_PART,
+            "min_typo": MIN_TYPO,
+            "title_bonus": TITLE_BONUS,
+            "coverage": COVERAGE,
+            "links": list(_LINKS),
+        },
+    }
+
+
 LABELLED = tuple(facet for facet in FACETS if facet.search and facet.vocabulary)
 """Facets whose Dutch value labels are searchable too (``jongeren``, ``plein``, ...)."""
 

@@ -17,6 +17,7 @@ from ._domain import ENV_VERSION, setup_domain
 from ._matrix import setup_matrix
 from ._navigation import setup_navigation
 from ._pages import generate_pages
+from ._sitesearch import setup_sitesearch
 from ._typography import setup_typography
 from ._wijzer import setup_wijzer
 
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_domain(app)
     setup_matrix(app)
     setup_wijzer(app)
+    setup_sitesearch(app)
     setup_analysis(app)
     setup_navigation(app)
     setup_typography(app)
