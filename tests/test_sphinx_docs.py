@@ -201,3 +201,28 @@ def test_the_site_configuration_uses_public_interfaces_only() -> None:
     assert patched == []
     written = runpy.run_path(str(conf))
     assert all(written[name] is True for name in ("bv_meta_description", "bv_reading_order", "bv_glossary_navigation", "bv_dutch_typography", "bv_csp"))
+
+
+def _professional_pages(site: Path) -> list[Path]:
+    """Every built page for professionals: outside dev/, the changelog and the open-data page
+    (whose readers may make the files themselves)."""
+    skipped = {"changelog.html", "open-data.html", "search.html", "genindex.html"}
+    return [p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in ("dev", "_static") and p.name not in skipped]
+
+
+def test_no_terminal_in_the_professional_path(site: Path, cat) -> None:
+    pages = _professional_pages(site)
+    assert len(pages) > 100
+    item_ids = [item.id for checklist in cat.checklists for item in checklist.items]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        visible = re.sub(r"<script.*?</script>|<[^>]+>", " ", text, flags=re.S)
+        assert "buurtverbinding assess" not in visible and "pip install" not in visible, page
+        listed = [i for i in item_ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", visible)]
+        assert len(listed) < 5, f"{page}: internal question ids on the page: {listed[:8]}"
+
+
+def test_no_soft_hyphen_in_any_title_or_meta(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert "\u00ad" not in head, page
