@@ -57,10 +57,6 @@ SCRIPT_FILE = "bv-wijzer.js"
 STYLESHEET = "bv-wijzer.css"
 TEXT_PARAMETER = "zoek"
 ANCHOR = "bv-interventiewijzer"
-CHOOSE_CHECKLIST = "interventies-kiezen"
-"""The step-3 checklist that the results lead on to."""
-ANALYSIS_PAGE = "buurtanalyse"
-"""The Buurtanalyse page, linked when the project has one."""
 SORT_PARAMETER = "sorteer"
 SORTS = (("naam", "Naam (A-Z)"), ("bewijs", "Sterkste bewijs eerst"), ("passend", "Best passend bij uw tekst"))
 
@@ -183,15 +179,24 @@ def _visit_html(self: HTML5Translator, node: wijzer_html) -> None:
     raise nodes.SkipNode
 
 
+def _choose_checklist(builder: Any) -> str | None:
+    """The checklist where the meeting chooses interventions: the last checklist of step 3."""
+    cat = catalog(builder.env)
+    steps = {step.id: step.number for step in cat.steps}
+    chosen = sorted((c for c in cat.checklists if steps.get(c.step) == 3), key=lambda c: (c.order, c.id))
+    return chosen[-1].id if chosen else None
+
+
 def _next_steps(builder: Any, here: str, domain: Any) -> str:
-    """A line that leads on: to the checklist "Interventies kiezen" and the Buurtanalyse page."""
+    """A line that leads on: to the step-3 checklist for choosing interventions and the Buurtanalyse page."""
     parts = []
-    checklist = domain.uri(builder, here, CHOOSE_CHECKLIST)
-    if checklist:
-        title = escape(domain.objects[CHOOSE_CHECKLIST].title)
+    choose = _choose_checklist(builder)
+    checklist = domain.uri(builder, here, choose) if choose else None
+    if choose and checklist:
+        title = escape(domain.objects[choose].title)
         parts.append(f'Kies samen wat u gaat doen met de checklist <a href="{escape(checklist)}">{title}</a> (stap 3).')
-    if ANALYSIS_PAGE in builder.env.found_docs:
-        analysis = builder.get_relative_uri(here, ANALYSIS_PAGE)
+    analysis = domain.analysis_uri(builder, here)
+    if analysis is not None:
         parts.append(f'Vul eerst de <a href="{escape(analysis)}">Buurtanalyse</a> in als u nog niet weet wat past.')
     return f'<p class="bv-wijzer-next">{" ".join(parts)}</p>\n' if parts else ""
 
