@@ -32,10 +32,11 @@ def make_tree(target: Path, n: int) -> Path:
         text = re.sub(r"(?m)^related: .*$", "related: []", text, count=1)
         text = re.sub(r"(?ms)^related:\n(  - .*?\n)+", "related: []\n", text, count=1)
         (target / "voorbeelden" / f"{identifier}.md").write_text(text, encoding="utf-8")
-    model = target / "advies" / "advies-model.yaml"  # the advice model names examples: point at the first copies
-    if model.exists():
-        text = model.read_text(encoding="utf-8")
-        for source in originals:
-            text = re.sub(rf"(?<![\w-]){re.escape(source.stem)}(?![\w-])", f"{source.stem}-s0", text)
-        model.write_text(text, encoding="utf-8")
+    # the advice model and the retirements name examples: point them at the first copies
+    for named in (target / "advies" / "advies-model.yaml", target / "retired.yaml"):
+        if named.exists():
+            text = named.read_text(encoding="utf-8")
+            for source in originals:
+                text = re.sub(rf"(?<![\w-]){re.escape(source.stem)}(?![\w-])", f"{source.stem}-s0", text)
+            named.write_text(text, encoding="utf-8")
     return target
