@@ -115,19 +115,19 @@ class SiteTranslator(HTML5Translator):
     - long words in headings get soft hyphens (:func:`hyphenate`), on the Dutch pages.
     """
 
-    def visit_Text(self, node):  # noqa: ANN001, ANN201, N802
+    def visit_Text(self, node):  # noqa: N802
         super().visit_Text(node)
         headings = (nodes.title, nodes.subtitle, nodes.rubric)
         in_heading = isinstance(node.parent, headings) or isinstance(getattr(node.parent, "parent", None), headings)
         if in_heading and _dutch_page(self.builder.current_docname):
             self.body[-1] = hyphenate(self.body[-1])
 
-    def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):  # noqa: ANN001, ANN201
+    def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):
         if str(attributes.get("ROLE", attributes.get("role", ""))) == "heading":
             attributes["aria-level"] = "2"
         return super().starttag(node, tagname, suffix, empty, **attributes)
 
-    def visit_literal_block(self, node):  # noqa: ANN001, ANN201
+    def visit_literal_block(self, node):
         try:
             super().visit_literal_block(node)
         finally:
@@ -168,12 +168,12 @@ class _DutchTheme(gettext.NullTranslations):
         return THEME_NL.get(message) or super().gettext(message)
 
 
-def _dutch_theme(app) -> None:  # noqa: ANN001
+def _dutch_theme(app) -> None:
     if app.config.language == "nl" and not isinstance(app.translator, _DutchTheme):
         app.translator = sphinx.locale.translators["general", "sphinx"] = _DutchTheme(app.translator)
 
 
-def _page_language(app, pagename, templatename, context, doctree):  # noqa: ANN001
+def _page_language(app, pagename, templatename, context, doctree):
     """The developer pages are English: say so to screen readers and browsers (WCAG 3.1.2)."""
     if not _dutch_page(pagename):
         context["language"] = "en"
@@ -190,7 +190,7 @@ OPEN_DATA = {  # format → file name under _generated/open-data/ (linked from o
 }
 
 
-def _open_data(app):  # noqa: ANN001
+def _open_data(app):
     """Export the catalogue that this build shows in every open-data format, for download.
 
     Files are replaced only when their bytes change, so a rebuild with nothing changed reads
@@ -212,7 +212,7 @@ def _open_data(app):  # noqa: ANN001
                 shutil.copyfile(fresh, target / name)
 
 
-def _shallow_navigation(app, pagename, templatename, context, doctree):  # noqa: ANN001
+def _shallow_navigation(app, pagename, templatename, context, doctree):
     """Keep the sidebar to the sections and the directions, without every example under them.
 
     Furo renders the whole navigation tree into every page, and Sphinx resolves every hidden
@@ -229,14 +229,14 @@ def _shallow_navigation(app, pagename, templatename, context, doctree):  # noqa:
 NAVIGATION_DEPTH = 2
 
 
-def _dutch_menu(app, pagename, templatename, context, doctree):  # noqa: ANN001
+def _dutch_menu(app, pagename, templatename, context, doctree):
     """Furo names the fold-out buttons of the side menu in English ("Toggle navigation of ...")."""
     tree = context.get("furo_navigation_tree")
     if isinstance(tree, str):
         context["furo_navigation_tree"] = tree.replace('aria-label="Toggle navigation of ', 'aria-label="Submenu openen of sluiten: ')
 
 
-def setup(app):  # noqa: ANN001, ANN201
+def setup(app):
     app.connect("html-page-context", _dutch_menu, priority=700)  # after Furo's own handler
     _dutch_theme(app)  # before the builder installs the translations in its templates
     app.connect("html-page-context", _shallow_navigation, priority=400)  # before furo's handler
