@@ -38,8 +38,8 @@ def built_site(base: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(tmp_path_factory.getbasetemp())
+def site(docs_site: Path) -> Path:
+    return docs_site  # built once per session (tests/conftest.py)
 
 
 def inventory(path: Path) -> dict[str, tuple[str, str]]:
