@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 
 from buurtverbinding.advice import Assessment, Situation, _report
 
-ANSWERS = {
+ANSWERS: dict[str, Any] = {
     "fase-nu": "ongemak",
     "locaties-gezien": ["portiek"],
     "scheidslijnen-gezien": ["oud-nieuw"],

@@ -73,7 +73,7 @@ def python_side(cat: Any, answers: dict[str, Any]) -> dict[str, Any] | None:
 @pytest.fixture(scope="module")
 def cases(cat) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     rng = random.Random(SEED)
-    found = []
+    found: list[tuple[dict[str, Any], dict[str, Any]]] = []
     while len(found) < CASES:
         answers = generate(cat, rng)
         expected = python_side(cat, answers)
