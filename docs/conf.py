@@ -100,12 +100,12 @@ class SiteTranslator(HTML5Translator):
     - a code block that scrolls sideways cannot be reached by keyboard without ``tabindex``.
     """
 
-    def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):  # noqa: ANN001, ANN201
+    def starttag(self, node, tagname, suffix="\n", empty=False, **attributes):
         if str(attributes.get("ROLE", attributes.get("role", ""))) == "heading":
             attributes["aria-level"] = "2"
         return super().starttag(node, tagname, suffix, empty, **attributes)
 
-    def visit_literal_block(self, node):  # noqa: ANN001, ANN201
+    def visit_literal_block(self, node):
         try:
             super().visit_literal_block(node)
         finally:
@@ -115,7 +115,7 @@ class SiteTranslator(HTML5Translator):
                     break
 
 
-def _page_language(app, pagename, templatename, context, doctree):  # noqa: ANN001
+def _page_language(app, pagename, templatename, context, doctree):
     """The developer pages are English: say so to screen readers and browsers (WCAG 3.1.2)."""
     if not _dutch_page(pagename):
         context["language"] = "en"
@@ -129,7 +129,7 @@ OPEN_DATA = {  # format → file name under _generated/open-data/ (linked from o
 }
 
 
-def _open_data(app):  # noqa: ANN001
+def _open_data(app):
     """Export the catalogue that this build shows in every open-data format, for download.
 
     Files are replaced only when their bytes change, so a rebuild with nothing changed reads
@@ -151,7 +151,7 @@ def _open_data(app):  # noqa: ANN001
                 shutil.copyfile(fresh, target / name)
 
 
-def _shallow_navigation(app, pagename, templatename, context, doctree):  # noqa: ANN001
+def _shallow_navigation(app, pagename, templatename, context, doctree):
     """Keep the sidebar to the sections and the directions, without every example under them.
 
     Furo renders the whole navigation tree into every page, and Sphinx resolves every hidden
@@ -168,7 +168,7 @@ def _shallow_navigation(app, pagename, templatename, context, doctree):  # noqa:
 NAVIGATION_DEPTH = 2
 
 
-def setup(app):  # noqa: ANN001, ANN201
+def setup(app):
     app.connect("html-page-context", _shallow_navigation, priority=400)  # before furo's handler
     app.connect("builder-inited", _open_data, priority=900)
     app.set_translator("html", SiteTranslator)

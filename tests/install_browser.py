@@ -1,9 +1,11 @@
-"""Install what the browser tests use, when we may and need to:
+"""Install what the browser and JavaScript tests use, when we may and need to:
 
 - Debian's Chromium (as root, with apt-get);
 - Lighthouse 12.2.3 from npm, pinned, into ``.ci/lighthouse`` (``npm i -E lighthouse@12.2.3``;
   outside the package and the sdist), run by tests/test_site_lighthouse.py with ``CHROME_PATH``
-  set to that Chromium.
+  set to that Chromium;
+- ESLint from npm, pinned exactly with its recommended rules and its table of globals, into
+  ``.ci/eslint``, run by tests/test_js.py with ``eslint.config.mjs``.
 
 Run by the README's test command and so by CI. Where something cannot be installed (no root or
 apt-get, no npm) it only says what to do: the tests that need it then skip with that reason.
@@ -22,6 +24,10 @@ BROWSER = "/usr/bin/chromium"
 LIGHTHOUSE_VERSION = "12.2.3"
 LIGHTHOUSE_DIR = Path(__file__).resolve().parent.parent / ".ci" / "lighthouse"
 LIGHTHOUSE_BIN = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+ESLINT_PACKAGES = {"eslint": "10.16.0", "@eslint/js": "10.0.1", "globals": "17.15.0"}
+"""ESLint, its recommended rules and the browser and Node globals, each pinned exactly."""
+ESLINT_DIR = Path(__file__).resolve().parent.parent / ".ci" / "eslint"
+ESLINT_BIN = ESLINT_DIR / "node_modules" / ".bin" / "eslint"
 
 
 def install_chromium() -> int:
@@ -78,9 +84,44 @@ def install_lighthouse() -> int:
     return 0
 
 
+def installed_npm_packages(folder: Path) -> dict[str, str]:
+    """{name: version} of the packages installed in ``folder``/node_modules that we pin."""
+    found = {}
+    for name in ESLINT_PACKAGES:
+        try:
+            found[name] = json.loads((folder / "node_modules" / name / "package.json").read_text(encoding="utf-8"))["version"]
+        except (OSError, ValueError, KeyError):
+            continue
+    return found
+
+
+def install_eslint() -> int:
+    if installed_npm_packages(ESLINT_DIR) == ESLINT_PACKAGES and ESLINT_BIN.exists():
+        print(f"install_browser: ESLint {ESLINT_PACKAGES['eslint']} is present in {ESLINT_DIR}")
+        return 0
+    npm = shutil.which("npm")
+    if npm is None:
+        print(
+            f"install_browser: npm is missing, so ESLint {ESLINT_PACKAGES['eslint']} cannot be installed; "
+            "the ESLint test will be skipped. Install Node.js 20+ with npm (apt-get install -y npm) and run this again."
+        )
+        return 0
+    ESLINT_DIR.mkdir(parents=True, exist_ok=True)
+    manifest = ESLINT_DIR / "package.json"
+    if not manifest.exists():
+        manifest.write_text('{"name": "buurtverbinding-eslint", "private": true}\n', encoding="utf-8")
+    command = [npm, "i", "-E", *(f"{name}@{version}" for name, version in ESLINT_PACKAGES.items()), "--no-audit", "--no-fund", "--loglevel=error"]
+    print(f"install_browser: {' '.join(command[1:])} (in {ESLINT_DIR})", flush=True)
+    result = subprocess.run(command, cwd=ESLINT_DIR)
+    if result.returncode != 0:
+        print(f"install_browser: installing ESLint failed with exit code {result.returncode}; the ESLint test will be skipped", file=sys.stderr)
+    return 0
+
+
 def main() -> int:
     status = install_chromium()
     install_lighthouse()
+    install_eslint()
     return status
 
 

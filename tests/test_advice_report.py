@@ -5,13 +5,14 @@ no "punten" or "drempel"."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 
 from buurtverbinding.advice import Assessment
 from buurtverbinding.advice._render import render
 
-ANSWERS = {
+ANSWERS: dict[str, Any] = {
     "fase-nu": "ongemak",
     "locaties-gezien": ["portiek"],
     "scheidslijnen-gezien": ["oud-nieuw"],

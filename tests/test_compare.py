@@ -99,7 +99,7 @@ def test_text_table_never_exceeds_its_width(data, width):
         if not re.match(r"\[\d+\] ", line):  # addresses are never broken, so they may run longer
             assert len(line) <= width, line
     for example_id in chosen:
-        first_word = re.split(r"[\s-]", cat.get(example_id).title)[0]
+        first_word = re.split(r"[\s-]", cat.get(example_id).title)[0]  # type: ignore[union-attr]  # get() returns any kind
         assert first_word[:_MIN_COLUMN] in text  # a word longer than a column is broken, but never earlier
 
 

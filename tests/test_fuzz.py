@@ -11,8 +11,9 @@ that exists in the file it names (lines as an editor counts them). A tree that t
 must also load as a catalogue; the text of an example's sections comes through unchanged; and line
 endings (LF, CRLF, CR, a BOM) do not change the compiled catalogue.
 
-About 2,250 generated inputs in all; each test sets its own ``max_examples``, and the file runs
-in well under a minute. A failing property is shrunk to a minimal example, which takes longer.
+About 2,250 generated inputs in all under the ``ci`` hypothesis profile (CI), a tenth of that
+under the default ``small`` one (tests/conftest.py); each test sizes its own ``max_examples``
+with :func:`examples`. A failing property is shrunk to a minimal example, which takes longer.
 """
 
 from __future__ import annotations
@@ -49,10 +50,10 @@ from buurtverbinding.models import (
     Vocabulary,
 )
 
-from .conftest import CONTENT
+from .conftest import CONTENT, examples
 
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-"""Shared settings; every test adds its own ``max_examples`` with ``settings(FUZZ, max_examples=...)``."""
+"""Shared settings; every test adds its own size with ``settings(FUZZ, max_examples=examples(...))``."""
 
 # --- what the generated inputs are made of ------------------------------------------------------
 
@@ -270,7 +271,7 @@ def check_parse(report: Reporter, outcome: object, source: str) -> None:
 # --- (a) the parsers ------------------------------------------------------------------------------
 
 
-@settings(FUZZ, max_examples=600)
+@settings(FUZZ, max_examples=examples(600))
 @given(st.one_of(yamlish, yaml_documents, any_text))
 def test_parse_yaml_never_raises(source: str) -> None:
     report = Reporter(Path("/fuzz/content"))
@@ -282,7 +283,7 @@ def test_parse_yaml_never_raises(source: str) -> None:
             assert document.line((str(key), 0, "id")) >= 1
 
 
-@settings(FUZZ, max_examples=500)
+@settings(FUZZ, max_examples=examples(500))
 @given(
     st.one_of(yamlish, yaml_documents, any_text),
     st.one_of(markdownish, any_text),
@@ -299,7 +300,7 @@ def test_split_front_matter_never_raises(front: str, body: str, opening: str, cl
         assert isinstance(document.data, dict) and source.endswith(rest) and body_line >= 2
 
 
-@settings(FUZZ, max_examples=400)
+@settings(FUZZ, max_examples=examples(400))
 @given(st.one_of(markdownish, any_text), st.integers(min_value=1, max_value=50))
 def test_split_sections_never_raises(body: str, first_line: int) -> None:
     report = Reporter(Path("/fuzz/content"))
@@ -437,19 +438,19 @@ def test_the_tree_starts_clean(tree: Path) -> None:
     assert check_tree(tree).problems == []
 
 
-@settings(FUZZ, max_examples=150)
+@settings(FUZZ, max_examples=examples(150))
 @given(st.sampled_from(TARGETS), st.binary(max_size=600))
 def test_random_bytes_in_a_content_file(tree: Path, relative: str, data: bytes) -> None:
     lint(tree, relative, data)
 
 
-@settings(FUZZ, max_examples=150)
+@settings(FUZZ, max_examples=examples(150))
 @given(st.sampled_from(TARGETS), st.one_of(any_text, yamlish, st.builds(lambda f, b: f"---\n{f}\n---\n{b}", yamlish, markdownish)))
 def test_random_text_in_a_content_file(tree: Path, relative: str, source: str) -> None:
     lint(tree, relative, source.encode("utf-8"))
 
 
-@settings(FUZZ, max_examples=200)
+@settings(FUZZ, max_examples=examples(200))
 @given(st.sampled_from(TARGETS), yaml_documents, st.one_of(markdownish, st.just(EXAMPLE.split("---\n", 2)[2])))
 def test_random_mappings_as_records(tree: Path, relative: str, document: str, body: str) -> None:
     source = f"---\n{document}---\n{body}" if relative.endswith(".md") else document
@@ -489,7 +490,7 @@ def mutate(source: str, steps: list[tuple[str, int, int, str]]) -> str:
     return "\n".join(lines)
 
 
-@settings(FUZZ, max_examples=200)
+@settings(FUZZ, max_examples=examples(200))
 @given(st.sampled_from(SEEDS), st.lists(mutation, min_size=1, max_size=4))
 def test_valid_records_with_random_mutations(tree: Path, seed: tuple[str, str], steps: list[tuple[str, int, int, str]]) -> None:
     relative, source = seed
@@ -504,7 +505,7 @@ prose = st.lists(st.lists(prose_line, min_size=1, max_size=3).map("\n".join), mi
 """Plain paragraphs (no Markdown syntax), sometimes with unusual line-break characters inside."""
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=examples(60))
 @given(st.tuples(prose, prose, prose, prose))
 def test_section_text_comes_through_unchanged(tree: Path, texts: tuple[str, str, str, str]) -> None:
     headings = ("Aanleiding", "Aanpak", "Wat het oplevert", "Aandachtspunten")

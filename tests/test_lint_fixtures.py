@@ -3,6 +3,11 @@
 A case is a folder of files laid over a copy of the real ``content/`` tree, with an
 ``expected.txt`` that lists every problem the linter must report, no more and no fewer. How to
 read and add cases: ``tests/fixtures/lint/README.md``.
+
+The cases share one copy of the tree, made once: each case lays its files over it and puts the
+tree back afterwards. Every file's loading (parsing and validating one record, the bulk of a
+check) is remembered by its kind, path and bytes, so a case loads only the files it changes;
+the cross-record checks run in full for every case.
 """
 
 from __future__ import annotations
@@ -10,12 +15,15 @@ from __future__ import annotations
 import re
 import shutil
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import buurtverbinding.compiler
 from buurtverbinding.compiler import CODES, Problem, check_tree
-from buurtverbinding.compiler._problems import WARNINGS
+from buurtverbinding.compiler._problems import WARNINGS, Reporter
 
 from .conftest import CONTENT
 
@@ -64,6 +72,76 @@ def lay_over(case: Path, root: Path) -> None:
         shutil.copyfile(source, target)
 
 
+def put_back(case: Path, root: Path) -> None:
+    """Undo :func:`lay_over`: every path the case replaced, added or deleted is as in ``content/`` again."""
+    for relative in sorted(overlaid(case), reverse=True):
+        target, original = root / relative, CONTENT / relative
+        if original.is_file():
+            shutil.copyfile(original, target)
+            continue
+        if target.is_file() or target.is_symlink():
+            target.unlink()
+        for folder in target.relative_to(root).parents:  # folders the case created, now empty
+            if folder.parts and not (CONTENT / folder).exists() and (root / folder).is_dir() and not any((root / folder).iterdir()):
+                (root / folder).rmdir()
+    for relative in _lines(case / "DELETE"):
+        target, original = root / relative, CONTENT / relative
+        if target.is_file() or target.is_symlink():
+            target.unlink()
+        elif target.is_dir():
+            shutil.rmtree(target)
+        shutil.copytree(original, target) if original.is_dir() else shutil.copyfile(original, target)
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
+def remembering(load: Callable[[str, Path, Reporter], Any]) -> Callable[[str, Path, Reporter], Any]:
+    """``compiler._load`` with a memory: a file already loaded with the same bytes at the same path
+    gives the same record and reports the same problems without being parsed again."""
+    memory: dict[tuple[str, Path, bytes], tuple[Any, list[Problem], set[str], bool]] = {}
+
+    def remembered(kind: str, path: Path, report: Reporter) -> Any:
+        if not path.is_file():
+            return load(kind, path, report)
+        key = (kind, path, path.read_bytes())
+        if key not in memory:
+            before, invalid, unknown = len(report.problems), set(report.invalid_ids), report.ids_unknown
+            loaded = load(kind, path, report)
+            memory[key] = (loaded, report.problems[before:], report.invalid_ids - invalid, report.ids_unknown and not unknown)
+            return loaded
+        loaded, problems, invalid, unknown = memory[key]
+        report.problems.extend(problems)
+        report.invalid_ids |= invalid
+        report.ids_unknown |= unknown
+        return loaded
+
+    return remembered
+
+
+@pytest.fixture(scope="module")
+def shared_tree(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One copy of ``content/`` for every case, with file loading remembered (see the module docstring)."""
+    root = tmp_path_factory.mktemp("lint-cases") / "content"
+    shutil.copytree(CONTENT, root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(buurtverbinding.compiler, "_load", remembering(buurtverbinding.compiler._load))
+        yield root
+
+
+@pytest.fixture
+def case_tree(shared_tree: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """The shared tree with the case laid over it; put back afterwards (copied afresh if that fails)."""
+    case: Path = request.getfixturevalue("case")
+    lay_over(case, shared_tree)
+    yield shared_tree
+    put_back(case, shared_tree)
+    if _files(shared_tree) != _files(CONTENT):
+        shutil.rmtree(shared_tree)
+        shutil.copytree(CONTENT, shared_tree)
+
+
 def overlaid(case: Path) -> set[str]:
     """The paths (relative to ``content/``) that a case adds or replaces."""
     return {p.relative_to(case).as_posix() for p in case.rglob("*") if p.is_file() and p.relative_to(case).as_posix() not in CONTROL_FILES}
@@ -86,19 +164,18 @@ def _show(found: Counter[Found], problems: dict[Found, list[str]]) -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_case_gives_exactly_the_expected_problems(case: Path, content_copy: Path) -> None:
-    lay_over(case, content_copy)
-    result = check_tree(content_copy)
+def test_case_gives_exactly_the_expected_problems(case: Path, case_tree: Path) -> None:
+    result = check_tree(case_tree)
     wanted = expected(case)
     own, warned = overlaid(case), {code for code, _, _ in wanted if code in WARNINGS}
     # Warnings come with the passing of time (BV301: a review grown old), in the real records and
     # in the cases' own: a case checks only the warnings it is about, in the files it lays over.
-    problems = [p for p in result.problems if p.code not in WARNINGS or (p.code in warned and where(p, content_copy)[1] in own)]
+    problems = [p for p in result.problems if p.code not in WARNINGS or (p.code in warned and where(p, case_tree)[1] in own)]
     messages: dict[Found, list[str]] = {}
     for problem in problems:
         assert problem.message.strip(), problem
-        messages.setdefault(where(problem, content_copy), []).append(problem.message)
-    got = Counter(where(problem, content_copy) for problem in problems)
+        messages.setdefault(where(problem, case_tree), []).append(problem.message)
+    got = Counter(where(problem, case_tree) for problem in problems)
     assert got == wanted, (
         f"{case.name}: the linter's problems differ from expected.txt\n"
         f"missing (expected, not reported):\n{_show(wanted - got, {})}\n"

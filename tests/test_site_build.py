@@ -43,7 +43,7 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts and "_modules" not in p.parts)
 
 
-def test_every_page_has_a_meta_description_and_a_favicon(site: Path) -> None:  # noqa: F811
+def test_every_page_has_a_meta_description_and_a_favicon(site: Path) -> None:
     missing = []
     for path in html_pages(site):
         html = path.read_text(encoding="utf-8")
@@ -55,7 +55,7 @@ def test_every_page_has_a_meta_description_and_a_favicon(site: Path) -> None:  #
     assert (site / "_static" / "favicon.svg").is_file()
 
 
-def test_the_page_frame_is_dutch(site: Path) -> None:  # noqa: F811
+def test_the_page_frame_is_dutch(site: Path) -> None:
     for name in ["index.html", "catalogus/voorbeelden/buurtbemiddeling.html", "catalogus/interventiewijzer.html", "search.html"]:
         html = page(site, name)
         assert [text for text in ENGLISH_FRAME if text in html] == [], name
@@ -65,14 +65,14 @@ def test_the_page_frame_is_dutch(site: Path) -> None:  # noqa: F811
     assert '<html class="no-js" lang="en"' in page(site, "dev/api.html")  # the developer pages stay English
 
 
-def test_previous_and_next_never_walk_through_the_examples(site: Path) -> None:  # noqa: F811
+def test_previous_and_next_never_walk_through_the_examples(site: Path) -> None:
     for path in html_pages(site):
         related = re.search(r'<nav class="related-pages".*?</nav>', path.read_text(encoding="utf-8"), re.S)
         if related:
             assert "voorbeelden/" not in related.group(0), path
 
 
-def test_wijzer_data_is_a_script_for_file_urls(site: Path, cat) -> None:  # noqa: F811
+def test_wijzer_data_is_a_script_for_file_urls(site: Path, cat) -> None:
     script = page(site, "_static/bv-wijzer-data.js")
     code = re.sub(r"/\*.*?\*/", "", page(site, "_static/bv-wijzer.js"), flags=re.S)
     assert "fetch(" not in code and "bv.data.wijzer" in code  # issue 20: one namespace, bv.data.<name>
@@ -90,7 +90,7 @@ def test_wijzer_data_is_a_script_for_file_urls(site: Path, cat) -> None:  # noqa
         assert html.count(f'name="{facet.parameter}"') == len(used)
 
 
-def test_index_pages_hide_their_menu_list_and_describe_each_entry(site: Path, cat) -> None:  # noqa: F811
+def test_index_pages_hide_their_menu_list_and_describe_each_entry(site: Path, cat) -> None:
     html = page(site, "catalogus/richtingen/index.html")
     assert '<div class="toctree-wrapper bv-nav-only compound">' in html
     for direction in cat.directions:
@@ -99,7 +99,7 @@ def test_index_pages_hide_their_menu_list_and_describe_each_entry(site: Path, ca
     assert home.count("bv-nav-only") == 2
 
 
-def test_apostrophes_and_glossary(site: Path) -> None:  # noqa: F811
+def test_apostrophes_and_glossary(site: Path) -> None:
     assert "\u2019s avonds" in page(site, "catalogus/voorbeelden/buurtvaders.html")
     assert "\u2018s avonds" not in page(site, "catalogus/voorbeelden/buurtvaders.html")
     glossary = page(site, "catalogus/begrippen.html")

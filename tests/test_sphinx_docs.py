@@ -26,20 +26,23 @@ def sphinx_build(source: Path, out: Path, *, env: dict[str, str] | None = None) 
 
 
 def built_site(base: Path) -> Path:
-    """The HTML site built from docs/ into ``base``/site (once per test session); fails with the
-    build's output when the build warns or fails."""
+    """The HTML site built from docs/ into ``base``/site (once per test session), with the network
+    blocked (tests/test_offline.py counts on it); fails with the build's output when the build warns or fails."""
     out = base / "site" / "html"
     marker = base / "site" / "built"
     if not marker.exists():
-        result = sphinx_build(DOCS, out)
+        from .test_build import blocked_env
+
+        offline = os.pathsep.join([blocked_env(base)["PYTHONPATH"], str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])
+        result = sphinx_build(DOCS, out, env={"PYTHONPATH": offline})
         assert result.returncode == 0 and not result.stderr.strip(), f"docs build failed:\n{result.stdout}\n{result.stderr}"
         marker.write_text("ok", encoding="utf-8")
     return out
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_site(tmp_path_factory.getbasetemp())
+def site(docs_site: Path) -> Path:
+    return docs_site  # built once per session (tests/conftest.py)
 
 
 def inventory(path: Path) -> dict[str, tuple[str, str]]:

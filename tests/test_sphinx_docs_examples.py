@@ -46,7 +46,7 @@ def _project(root: Path, conf: str, pages: dict[str, str]) -> Path:
     return root
 
 
-def _clean_build(make_app, srcdir: Path, builder: str = "html"):  # noqa: ANN001, ANN202
+def _clean_build(make_app, srcdir: Path, builder: str = "html"):
     """Build as ``sphinx-build -W -n`` does: nitpicky, and any warning fails (with all of them shown)."""
     app = make_app(builder, srcdir=srcdir, builddir=srcdir.parent / f"{srcdir.name}-build", confoverrides={"nitpicky": True})
     app.build()

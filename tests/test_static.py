@@ -1,5 +1,6 @@
-"""Static checks run with the tests: ruff (pycodestyle, pyflakes, import sorting, pyupgrade,
-bugbear, ...) and mypy --strict on src/, both configured in pyproject.toml, zero findings."""
+"""Static checks run with the tests, all configured in pyproject.toml, zero findings: ruff's rules
+(pycodestyle, pyflakes, import sorting, pyupgrade, bugbear, complexity, unused noqa, ...), ruff's
+formatter, and mypy (--strict on src/, a lower strictness on tests/). The JavaScript: tests/test_js.py."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ def _tool(name: str) -> list[str]:
 def test_ruff_finds_nothing() -> None:
     result = subprocess.run([*_tool("ruff"), "check", "src", "tests", "benchmarks", "hatch_build.py", "docs/conf.py"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_changes_nothing() -> None:
+    result = subprocess.run([*_tool("ruff"), "format", "--check", "src", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, "run: ruff format src tests benchmarks\n" + result.stdout + result.stderr
 
 
 def test_mypy_strict_finds_nothing() -> None:

@@ -69,7 +69,7 @@ def _related(app: Sphinx, pagename: str, templatename: str, context: dict[str, A
     if cached is None or cached[0] != key:
         order = reading_order(env, skip)
         cached = (key, order, {doc: n for n, doc in enumerate(order)})
-        builder._bv_reading_order = cached  # noqa: SLF001 (one cache per build)
+        builder._bv_reading_order = cached
     order, position = cached[1], cached[2]
     if pagename in position:
         n = position[pagename]
@@ -134,9 +134,9 @@ def _site_description(app: Sphinx) -> str:
     if cached is None:
         try:
             cached = describe(app.env.get_doctree(app.config.root_doc))
-        except Exception:  # noqa: BLE001 (no home page read yet: no description rather than a failed build)
+        except Exception:
             cached = ""
-        builder._bv_site_description = cached  # noqa: SLF001
+        builder._bv_site_description = cached
     return cached
 
 
