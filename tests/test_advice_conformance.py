@@ -61,7 +61,7 @@ def test_both_evaluators_agree_on_generated_answers_in_node() -> None:
     assert any(out["problems"] for out in outputs) and any(out["directions"] for out in outputs) and any(out["gaps"]["items"] for out in outputs)
 
 
-def test_both_evaluators_agree_in_chromium(browser) -> None:  # noqa: ANN001
+def test_both_evaluators_agree_in_chromium(browser) -> None:
     table = current_table()
     documents = [case["document"] for _, case in CASE_LIST] + generated_documents(table)
     page = browser.new_page()

@@ -110,7 +110,7 @@ def test_apostrophes_and_glossary(site: Path) -> None:
 SOFT_HYPHEN = "\u00ad"
 
 
-def test_soft_hyphens_only_in_the_visible_headings_of_dutch_pages(site: Path) -> None:  # noqa: F811
+def test_soft_hyphens_only_in_the_visible_headings_of_dutch_pages(site: Path) -> None:
     hyphenated = []
     for path in html_pages(site):
         html = path.read_text(encoding="utf-8")
@@ -132,7 +132,7 @@ def test_soft_hyphens_only_in_the_visible_headings_of_dutch_pages(site: Path) ->
     assert "bv-typography.js" in example  # and the soft hyphens leave the page while it prints
 
 
-def test_every_example_page_says_when_it_was_last_checked(site: Path, cat) -> None:  # noqa: F811
+def test_every_example_page_says_when_it_was_last_checked(site: Path, cat) -> None:
     from buurtverbinding.sphinx._directives import checked_on
 
     for example in cat.examples:
