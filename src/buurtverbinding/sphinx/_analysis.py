@@ -283,7 +283,15 @@ def _item_html(cat: Catalog, item: ChecklistItem, texts: dict[str, Any]) -> str:
 
 
 def form_html(cat: Catalog) -> str:
-    """The whole form: the meeting fields, then every checklist of the four steps in order."""
+    """The whole form: the step navigation (Stap 1-4 with their checklists, each with a count of
+    answered questions that the script fills, and the progress line), the meeting fields, then
+    every checklist of the four steps in order."""
+    total = sum(len(c.items) for c in cat.checklists)
+    nav = [
+        f'<nav class="bv-an-nav" id="{ANCHOR}-stappen" aria-labelledby="{ANCHOR}-stappen-title">\n'
+        f'<h2 class="bv-an-nav-title" id="{ANCHOR}-stappen-title">Stappen en voortgang</h2>\n'
+        f'<p class="bv-an-progress" data-bv-progress="">{total} vragen; nog geen beantwoord.</p>\n<ol class="bv-an-steps">\n'
+    ]
     out = [
         '<fieldset class="bv-an-meta">\n<legend>Over dit overleg (komt op het verslag)</legend>\n'
         '<div class="bv-an-field"><label for="bv-an-datum">Datum</label> <input type="date" id="bv-an-datum" name="datum" data-meta="datum"></div>\n'
@@ -307,6 +315,11 @@ def form_html(cat: Catalog) -> str:
         checklists = sorted((c for c in cat.checklists if c.step == step.id), key=lambda c: (c.order, c.id))
         if not checklists:
             continue
+        nav.append(
+            f'<li><a href="#{ANCHOR}-{step.id}">Stap {step.number}: {_e(step.title)}</a> <span class="bv-an-count" data-bv-count="{step.id}"></span>\n<ul>\n'
+        )
+        nav.extend(f'<li><a href="#{ANCHOR}-{c.id}">{_e(c.title)}</a> <span class="bv-an-count" data-bv-count="{c.id}"></span></li>\n' for c in checklists)
+        nav.append("</ul>\n</li>\n")
         out.append(f'<section class="bv-an-step" id="{ANCHOR}-{step.id}" aria-labelledby="{ANCHOR}-{step.id}-title">\n')
         out.append(f'<h2 id="{ANCHOR}-{step.id}-title">Stap {step.number}: {_e(steps[step.id].title)}</h2>\n')
         for checklist in checklists:
@@ -315,11 +328,13 @@ def form_html(cat: Catalog) -> str:
             out.extend(_item_html(cat, item, texts) for item in checklist.items)
             out.append("</section>\n")
         out.append("</section>\n")
-    return "".join(out)
+    nav.append("</ol>\n</nav>\n")
+    return "".join(nav + out)
 
 
 def page_html(form: str, root: str, docname: str, site: str) -> str:
-    """The whole analysis block: tools, form (``form``, from :func:`form_html`) and advice region.
+    """The whole analysis block: tools, form (``form``, from :func:`form_html`) and advice region,
+    the confirmation dialog and the presentation view.
     ``root`` is the relative address of the site root, ``site`` the page's public address (or "")."""
     return (
         f'<div class="bv-analysis" id="{ANCHOR}" data-bv-analysis="" data-bv-root="{_e(root)}" '
@@ -335,20 +350,36 @@ def page_html(form: str, root: str, docname: str, site: str) -> str:
         '<button type="button" data-bv-action="open">Antwoorden openen</button>\n'
         '<input type="file" accept=".json,application/json" data-bv-file="" hidden aria-hidden="true" tabindex="-1">\n'
         '<button type="button" data-bv-action="print">Verslag afdrukken</button>\n'
+        '<button type="button" data-bv-action="present">Presenteren</button>\n'
         '<button type="button" data-bv-action="clear">Alles wissen</button>\n'
         "</div>\n"
-        '<p class="bv-an-message" data-bv-message="" role="status"></p>\n'
+        '<div class="bv-an-message" data-bv-message="" role="status"></div>\n'
         "</div>\n"
+        '<dialog class="bv-an-dialog" data-bv-dialog="" aria-labelledby="bv-an-dialog-text">\n'
+        '<p id="bv-an-dialog-text" data-bv-dialog-text=""></p>\n<div class="bv-an-buttons" data-bv-dialog-buttons=""></div>\n'
+        "</dialog>\n"
         '<div class="bv-an-layout">\n<form class="bv-an-form" action="#" aria-label="Checklists van het stappenplan">\n'
         + form
-        + '<p class="bv-an-sticky"><span data-bv-summary="" aria-live="polite">Het advies verschijnt zodra u antwoorden invult.</span> '
-        '<a href="#bv-an-advice-title">Naar het advies</a></p>\n'
+        + '<div class="bv-an-sticky" data-bv-bar=""><p class="bv-an-headline"><span data-bv-summary="" aria-live="polite">'
+        "Het advies verschijnt zodra u antwoorden invult.</span></p>\n"
+        f'<p class="bv-an-bar-links"><a href="#{ANCHOR}-stappen">Stappen</a> <a href="#bv-an-advice-title">Naar het advies</a></p></div>\n'
         "</form>\n"
-        '<section class="bv-an-advice" aria-labelledby="bv-an-advice-title">\n'
+        '<section class="bv-an-advice" aria-labelledby="bv-an-advice-title" tabindex="0">\n'
         '<h2 id="bv-an-advice-title">Advies</h2>\n'
         '<div class="bv-an-advice-body" data-bv-advice="">'
         "<p>Het advies verschijnt hier zodra u antwoorden invult.</p></div>\n"
-        "</section>\n</div>\n</div>\n"
+        "</section>\n</div>\n"
+        '<dialog class="bv-an-present" data-bv-present="" aria-labelledby="bv-an-present-title">\n'
+        '<div class="bv-an-present-head"><h2 id="bv-an-present-title" data-bv-present-title=""></h2>'
+        '<p class="bv-an-present-count" data-bv-present-count=""></p></div>\n'
+        '<div class="bv-an-present-slot" data-bv-present-slot="" tabindex="-1"></div>\n'
+        '<div class="bv-an-present-foot" data-bv-present-foot="">\n<div class="bv-an-buttons">'
+        '<button type="button" data-bv-present-go="-1">Vorige vraag</button>'
+        '<button type="button" data-bv-present-go="1">Volgende vraag</button>'
+        '<button type="button" data-bv-present-close="">Stoppen</button></div>\n'
+        '<p class="bv-an-present-keys">Pijltjestoetsen of Page Down en Page Up: volgende en vorige vraag. Esc: stoppen.</p>\n'
+        "</div>\n</dialog>\n"
+        "</div>\n"
     )
 
 

@@ -10,6 +10,10 @@ var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof 
   "use strict";
 
   var PAUSE = 400; // ms after the last keystroke before text answers update the advice
+  var UNDO = 30000; // ms that "Ongedaan maken" stays offered after clearing or replacing the answers
+  var META = ["datum", "buurt", "aanwezigen", "beschrijving"];
+
+  function copy(value) { return JSON.parse(JSON.stringify(value)); }
 
   function esc(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -33,17 +37,33 @@ var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof 
     this.meta = {};
     this.timer = null;
     this.result = null;
+    this.dialog = root.querySelector("[data-bv-dialog]");
+    this.bar = root.querySelector("[data-bv-bar]");
+    this.presenter = root.querySelector("[data-bv-present]");
+    this.undoTimer = null;
+    this.current = null; // the question that last had the focus (where "Presenteren" starts)
   }
 
   Page.prototype.start = function () {
     var self = this;
     this.restore();
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
-    this.form.addEventListener("change", function (event) { self.changed(event.target, false); });
-    this.form.addEventListener("input", function (event) {
+    // on the root, not the form: in the presentation view a question stands in the dialog
+    function answering(target) { return target.closest && target.closest("[data-item], [data-meta]"); }
+    this.root.addEventListener("change", function (event) { if (answering(event.target)) self.changed(event.target, false); });
+    this.root.addEventListener("input", function (event) {
       var target = event.target;
+      if (!answering(target)) return;
       if (target.tagName === "TEXTAREA" || target.type === "text" || target.type === "date") self.changed(target, true);
     });
+    this.form.addEventListener("focusin", function (event) {
+      var box = event.target.closest("[data-item]");
+      if (box) self.current = box.getAttribute("data-item");
+      // after the browser's own scrolling (which leaves a partly visible field where it is)
+      window.requestAnimationFrame(function () { self.unhide(event.target); });
+    });
+    this.keepClear();
+    this.startPresenter();
     this.root.querySelectorAll("[data-bv-action]").forEach(function (button) {
       button.addEventListener("click", function () { self[button.getAttribute("data-bv-action")](); });
     });
@@ -139,12 +159,59 @@ var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof 
     this.result = result;
     this.advice.innerHTML = this.render(result);
     if (this.headlineNode && this.headlineNode.textContent !== result.headline) this.headlineNode.textContent = result.headline;
+    this.progress();
+  };
+
+  /* "23 van 64 vragen beantwoord": all questions come from the advice table; per step and per
+   * checklist from the questions in its part of the form. */
+  Page.prototype.progress = function () {
+    var answers = this.answers, has = Object.prototype.hasOwnProperty;
+    var answered = this.table.items.filter(function (item) { return has.call(answers, item.id); });
+    var feeding = answered.filter(function (item) { return item.feeds && item.feeds !== "verslag"; }).length;
+    var node = this.root.querySelector("[data-bv-progress]");
+    if (node) {
+      var total = this.table.items.length;
+      node.textContent = answered.length + " van " + total + " vragen beantwoord" +
+        (answered.length ? "; " + (feeding === 1 ? "1 daarvan telt" : feeding + " daarvan tellen") + " mee voor het advies." : ".");
+    }
+    this.root.querySelectorAll("[data-bv-count]").forEach(function (count) {
+      var part = document.getElementById("bv-analysis-" + count.getAttribute("data-bv-count"));
+      if (!part) return;
+      var ids = Array.prototype.map.call(part.querySelectorAll("[data-item]"), function (box) { return box.getAttribute("data-item"); });
+      if (!ids.length && count.getAttribute("data-bv-ids")) ids = count.getAttribute("data-bv-ids").split(" ");
+      count.setAttribute("data-bv-ids", ids.join(" ")); // a question in the presentation view stays counted
+      var done = ids.filter(function (id) { return has.call(answers, id); }).length;
+      count.textContent = "(" + done + " van " + ids.length + ")";
+      count.className = "bv-an-count" + (done === ids.length ? " bv-an-count-done" : "");
+    });
+  };
+
+  /* Scrolls a focused control (with its label) out from under the summary bar. */
+  Page.prototype.unhide = function (control) {
+    if (!this.bar || document.activeElement !== control || control.closest("[data-bv-bar]") || !this.form.contains(this.bar)) return;
+    var r = control.getBoundingClientRect(), bar = this.bar.getBoundingClientRect();
+    if (r.bottom <= bar.top || r.top >= bar.bottom || bar.bottom < window.innerHeight - 2) return; // not under it, or the bar is in its own place
+    var by = Math.min(r.bottom - bar.top + 12, r.top - 60);
+    if (by > 0) window.scrollBy({ top: by, behavior: "instant" });
+  };
+
+  /* The summary bar never hides the field that has the focus: the scrolling element keeps its
+   * height free at the bottom (scroll-padding, set in the CSS from --bv-an-bar). */
+  Page.prototype.keepClear = function () {
+    var bar = this.bar;
+    if (!bar) return;
+    function measure() {
+      document.documentElement.style.setProperty("--bv-an-bar", Math.ceil(bar.getBoundingClientRect().height + 12) + "px");
+    }
+    measure();
+    if (typeof ResizeObserver !== "undefined") new ResizeObserver(measure).observe(bar);
+    else window.addEventListener("resize", measure);
   };
 
   Page.prototype.fill = function () {
     var answers = this.answers, meta = this.meta;
-    this.form.querySelectorAll("[data-meta]").forEach(function (control) { control.value = meta[control.getAttribute("data-meta")] || ""; });
-    this.form.querySelectorAll("[data-item]").forEach(function (box) {
+    this.root.querySelectorAll("[data-meta]").forEach(function (control) { control.value = meta[control.getAttribute("data-meta")] || ""; });
+    this.root.querySelectorAll("[data-item]").forEach(function (box) {
       var id = box.getAttribute("data-item"), kind = box.getAttribute("data-kind"), answer = answers[id];
       if (kind === "text") {
         box.querySelector("textarea").value = answer === undefined ? "" : answer;
@@ -181,9 +248,82 @@ var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof 
     this.fill();
   };
 
-  Page.prototype.say = function (text, error, detail) {
-    this.message.innerHTML = esc(text) + (detail ? ' <details><summary>Technische details</summary>' + esc(detail) + "</details>" : "");
+  /* A message in the status region; ``detail`` folds away, ``action`` ({label, run}) is a button
+   * after the text (used for "Ongedaan maken"). */
+  Page.prototype.say = function (text, error, detail, action) {
+    this.message.innerHTML = "<p>" + esc(text) + "</p>" + (detail ? '<details><summary>Technische details</summary>' + esc(detail) + "</details>" : "");
     this.message.className = "bv-an-message" + (error ? " bv-an-error" : "");
+    window.clearTimeout(this.undoTimer);
+    if (action) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "bv-an-undo";
+      button.setAttribute("data-bv-undo", "");
+      button.textContent = action.label;
+      button.addEventListener("click", action.run);
+      this.message.appendChild(button);
+    }
+  };
+
+  /* Asks in a modal dialog (keyboard: Tab between the buttons, Esc cancels); ``choices`` are
+   * [value, label] pairs, the last one is the safe choice and has the focus. */
+  Page.prototype.ask = function (question, choices, then) {
+    var dialog = this.dialog;
+    if (!dialog || typeof dialog.showModal !== "function") {
+      if (window.confirm(question)) then(choices[0][0]);
+      else then(null);
+      return;
+    }
+    dialog.querySelector("[data-bv-dialog-text]").textContent = question;
+    var holder = dialog.querySelector("[data-bv-dialog-buttons]"), answered = false;
+    holder.innerHTML = "";
+    choices.forEach(function (choice, n) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = choice[1];
+      button.setAttribute("data-bv-choice", choice[0]);
+      if (n === choices.length - 1) button.className = "bv-an-safe";
+      button.addEventListener("click", function () {
+        answered = true;
+        dialog.close();
+        then(choice[0]);
+      });
+      holder.appendChild(button);
+    });
+    dialog.onclose = function () { if (!answered) { answered = true; then(null); } };
+    dialog.showModal();
+    holder.lastChild.focus();
+  };
+
+  Page.prototype.hasAnswers = function () {
+    var meta = this.meta;
+    return Object.keys(this.answers).length > 0 || META.some(function (key) { return meta[key] && String(meta[key]).trim(); });
+  };
+
+  /* Replaces everything on screen (answers and the meeting) and offers to undo it. */
+  Page.prototype.replace = function (answers, meta, text) {
+    var before = { answers: copy(this.answers), meta: copy(this.meta) }, self = this;
+    this.answers = answers;
+    this.meta = meta;
+    this.form.querySelectorAll(".bv-an-derived").forEach(function (node) { node.remove(); });
+    this.fill();
+    if (this.hasAnswers()) this.store();
+    else { try { window.localStorage.removeItem(this.key); } catch (error) { /* nothing stored */ } }
+    this.update();
+    this.say(text, false, null, { label: "Ongedaan maken", run: function () {
+      self.answers = before.answers;
+      self.meta = before.meta;
+      self.fill();
+      self.store();
+      self.update();
+      var clear = self.root.querySelector("[data-bv-action='clear']");
+      if (clear) clear.focus();
+      self.say("De antwoorden van v\u00f3\u00f3r die stap staan weer op het scherm, met de datum, de buurt en de aanwezigen.");
+    } });
+    this.undoTimer = window.setTimeout(function () {
+      var undo = self.message.querySelector("[data-bv-undo]");
+      if (undo) undo.remove();
+    }, UNDO);
   };
 
   Page.prototype.save = function () {
@@ -257,21 +397,141 @@ var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof 
       this.say("Het bestand " + name + " is niet geopend; uw antwoorden op het scherm zijn niet veranderd.", true, problems.join(" "));
       return false;
     }
-    this.take(raw);
-    this.fill();
-    this.store();
-    this.update();
-    this.say("De antwoorden uit " + name + " zijn geopend (" + Object.keys(this.answers).length + " antwoorden).");
+    var read = bv.advice.readDocument(this.table, raw), self = this;
+    function replace() {
+      self.replace(read[0], read[1], "De antwoorden uit " + name + " zijn geopend (" + Object.keys(read[0]).length + " antwoorden), met de datum, de buurt en de aanwezigen die erin staan.");
+    }
+    if (!this.hasAnswers()) {
+      replace();
+      return true;
+    }
+    this.ask("Huidige antwoorden vervangen? Sla ze eerst op. Als u " + name + " opent, komen de antwoorden, de datum, de buurt en de aanwezigen uit dat bestand in de plaats van wat nu op het scherm staat.",
+      [["save", "Eerst opslaan, dan openen"], ["replace", "Vervangen"], ["cancel", "Annuleren"]], function (choice) {
+        if (choice === "save") self.save();
+        if (choice === "save" || choice === "replace") replace();
+        else self.say("Het bestand " + name + " is niet geopend; uw antwoorden op het scherm zijn niet veranderd.");
+      });
     return true;
   };
 
   Page.prototype.clear = function () {
-    this.answers = {};
-    this.meta = {};
-    try { window.localStorage.removeItem(this.key); } catch (error) { /* nothing stored */ }
-    this.fill();
-    this.update();
-    this.say("Alle antwoorden zijn gewist, ook uit de opslag van deze browser.");
+    var self = this;
+    if (!this.hasAnswers()) {
+      this.say("Er staan geen antwoorden op het scherm; er is niets gewist.");
+      return;
+    }
+    this.ask("Alle antwoorden wissen, ook de datum, de buurt en de aanwezigen? Ze worden ook uit de opslag van deze browser gewist. Daarna kunt u het nog even ongedaan maken.",
+      [["clear", "Alles wissen"], ["cancel", "Annuleren"]], function (choice) {
+        if (choice !== "clear") {
+          self.say("Er is niets gewist.");
+          return;
+        }
+        self.replace({}, {}, "Alle antwoorden zijn gewist, ook uit de opslag van deze browser.");
+      });
+  };
+
+  /* "Presenteren": one question at a time in large type, with the one-line summary, for a
+   * beamer. The question itself (and the summary bar) move into the dialog and back, so answering
+   * works the same; Page Down / Page Up and the arrow keys (outside a field) go to the next and
+   * previous question, on to the next step; Esc leaves. */
+  Page.prototype.startPresenter = function () {
+    var self = this, view = this.presenter;
+    if (!view) return;
+    view.querySelectorAll("[data-bv-present-go]").forEach(function (button) {
+      button.addEventListener("click", function () { self.go(parseInt(button.getAttribute("data-bv-present-go"), 10), button); });
+    });
+    view.querySelector("[data-bv-present-close]").addEventListener("click", function () { view.close(); });
+    view.addEventListener("keydown", function (event) {
+      var key = event.key, target = event.target;
+      var field = /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+      if (key === "PageDown" || (!field && (key === "ArrowDown" || key === "ArrowRight"))) {
+        event.preventDefault();
+        self.go(1);
+      } else if (key === "PageUp" || (!field && (key === "ArrowUp" || key === "ArrowLeft"))) {
+        event.preventDefault();
+        self.go(-1);
+      }
+    });
+    view.addEventListener("close", function () { self.unpresent(); });
+  };
+
+  Page.prototype.questions = function () {
+    return Array.prototype.map.call(this.form.querySelectorAll("[data-item]"), function (box) { return box.getAttribute("data-item"); });
+  };
+
+  /* The question to start at: the one that last had the focus, else the first question of the
+   * step that is in view. */
+  Page.prototype.startQuestion = function () {
+    if (this.current) return this.current;
+    var steps = this.form.querySelectorAll(".bv-an-step"), chosen = steps[0];
+    Array.prototype.forEach.call(steps, function (step) { if (step.getBoundingClientRect().top < window.innerHeight / 2) chosen = step; });
+    var first = chosen && chosen.querySelector("[data-item]");
+    return first ? first.getAttribute("data-item") : this.questions()[0];
+  };
+
+  Page.prototype.present = function () {
+    var view = this.presenter;
+    if (!view || typeof view.showModal !== "function") {
+      this.say("Presenteren werkt niet in deze browser. Vergroot de pagina met Ctrl en +.", true);
+      return;
+    }
+    this.presenting = null;
+    this.barHome = document.createComment("bv-an-bar");
+    this.bar.parentNode.insertBefore(this.barHome, this.bar);
+    view.querySelector("[data-bv-present-foot]").insertBefore(this.bar, view.querySelector("[data-bv-present-foot]").firstChild);
+    view.showModal();
+    this.show(this.startQuestion());
+  };
+
+  Page.prototype.show = function (id, button) {
+    var view = this.presenter, slot = view.querySelector("[data-bv-present-slot]");
+    this.putBack();
+    var box = this.form.querySelector('[data-item="' + id + '"]');
+    if (!box) return;
+    var order = this.questions(), at = order.indexOf(id);
+    view.querySelector('[data-bv-present-go="-1"]').disabled = at === 0;
+    view.querySelector('[data-bv-present-go="1"]').disabled = at === order.length - 1;
+    var step = box.closest(".bv-an-step"), checklist = box.closest(".bv-an-checklist");
+    var inStep = Array.prototype.map.call(step.querySelectorAll("[data-item]"), function (b) { return b.getAttribute("data-item"); });
+    view.querySelector("[data-bv-present-title]").textContent = step.querySelector("h2").textContent;
+    view.querySelector("[data-bv-present-count]").textContent = checklist.querySelector("h3").textContent + " \u00b7 vraag " +
+      (inStep.indexOf(id) + 1) + " van " + inStep.length;
+    this.home = document.createComment("bv-an-question");
+    box.parentNode.insertBefore(this.home, box);
+    slot.appendChild(box);
+    this.presenting = id;
+    this.current = id;
+    if (button && !button.disabled) button.focus(); else slot.focus();
+  };
+
+  Page.prototype.putBack = function () {
+    if (this.home && this.presenting) {
+      var box = this.presenter.querySelector('[data-item="' + this.presenting + '"]');
+      if (box) this.home.parentNode.insertBefore(box, this.home);
+      this.home.remove();
+    }
+    this.home = null;
+    this.presenting = null;
+  };
+
+  Page.prototype.go = function (step, button) {
+    var id = this.presenting;
+    this.putBack();
+    var order = this.questions(), at = order.indexOf(id) + step;
+    this.show(order[Math.max(0, Math.min(order.length - 1, at))], button);
+  };
+
+  Page.prototype.unpresent = function () {
+    var id = this.presenting;
+    this.putBack();
+    if (this.barHome) {
+      this.barHome.parentNode.insertBefore(this.bar, this.barHome);
+      this.barHome.remove();
+      this.barHome = null;
+    }
+    var box = id && this.form.querySelector('[data-item="' + id + '"]');
+    var control = box && (box.querySelector("input:checked") || box.querySelector("input, textarea"));
+    if (control) control.focus();
   };
 
   Page.prototype.preparePrint = function () {
