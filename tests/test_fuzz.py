@@ -341,10 +341,12 @@ phases: [rust, spanningen]
 locations: [buurt]
 target_groups: [bewoners]
 partners: [wijkagent]
+not_applicable: [dividing_line, cause, form]
 organisation: Fuzzgemeente
+connection: Bewoners van verschillende groepen leren elkaar kennen.
 evidence:
   level: goed-beschreven
-  effect: positief
+  effect: onbekend
   rating: {databank: Fuzzbank, label: Goed beschreven, date: 2017-06, url: https://example.org/rating}
 cost: {band: laag, note: Weinig.}
 sources:
@@ -401,8 +403,15 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("fuzz") / "content"
     shutil.copytree(CONTENT, root, ignore=lambda folder, names: names if Path(folder).name == "voorbeelden" else [])
     examples = {path.stem for path in (CONTENT / "voorbeelden").glob("*.md")}
+    # retirements that point at real examples, and the advice model's examples, leave with them
+    retirements = yaml.safe_load((CONTENT / "retired.yaml").read_text(encoding="utf-8"))["retired"]
+    gone = examples | {entry["id"] for entry in retirements if entry["replaced_by"] in examples}
+    kept = [entry for entry in retirements if entry["id"] not in gone]
+    (root / "retired.yaml").write_text(yaml.safe_dump({"retired": kept}, allow_unicode=True), encoding="utf-8")
+    model = root / "advies" / "advies-model.yaml"
+    model.write_text(re.sub(r"(?m)^(    examples: )\[.*\]$", r"\1[]", model.read_text(encoding="utf-8")), encoding="utf-8")
     manifest = (CONTENT / "ids.txt").read_text(encoding="utf-8").splitlines(keepends=True)
-    (root / "ids.txt").write_text("".join(line for line in manifest if line.strip() not in examples), encoding="utf-8")
+    (root / "ids.txt").write_text("".join(line for line in manifest if line.strip() not in gone), encoding="utf-8")
     (root / "voorbeelden" / "fuzz-voorbeeld.md").write_text(EXAMPLE, encoding="utf-8")
     buur = EXAMPLE.replace("id: fuzz-voorbeeld", "id: fuzz-buur").replace("related: [fuzz-buur]", "related: [fuzz-voorbeeld]")
     (root / "voorbeelden" / "fuzz-buur.md").write_text(buur, encoding="utf-8")

@@ -85,5 +85,5 @@ def test_description_only_situation(cat):
     assert "plein" in read[("locations", "plein")] and read[("target_groups", "jongeren")] == ("jongeren",)
     assert "vernielingen" in read[("forms", "openlijk-incident")]
     advice = cat.recommend(situation, limit=5)
-    assert "jeugd" in [d.direction.id for d in advice.directions[:2]]
-    assert YOUTH & {e.example.id for e in advice.examples}
+    assert "jeugd" in [d.id for d in advice.directions[:2]]
+    assert YOUTH & {e.id for e in advice.examples}

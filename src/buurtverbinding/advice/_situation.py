@@ -18,7 +18,7 @@ from .._loader import load
 from ..catalog import Catalog, UnknownValueError
 from ._answers import AnswerError, read_answers_file
 from ._describe import DESCRIBED, Inference, infer
-from ._evaluate import advise, evaluate, read_document, report, situation_from_answers
+from ._evaluate import advise, evaluate, fill, read_document, report, situation_from_answers
 from ._results import Declined, DirectionAdvice, ExampleAdvice, FirstStepAdvice, Gap, Gaps, LaterAdvice, Report, RunningMatch, _Frozen
 from ._table import advice_table, situation_fields
 
@@ -173,6 +173,11 @@ class Situation(_CatalogChecked):
     @classmethod
     def _as_tuple(cls, value: Any) -> Any:
         return _as_tuple(value)
+
+    @field_validator("forms", "causes", "dividing_lines", "locations", "target_groups", "partners", "existing")
+    @classmethod
+    def _frozen(cls, value: Sequence[str]) -> tuple[str, ...]:
+        return tuple(value)  # a list from JSON validation too: the situation stays immutable
 
     @field_validator("phase", "budget", mode="before")
     @classmethod
@@ -344,11 +349,23 @@ class Assessment(_CatalogChecked):
         result.update(problems=[], answers=answers, meeting=dict(self.meeting))
         result["report"] = report(table, result, answers, dict(self.meeting))
         result["inferred"] = [i.model_dump(mode="json") for i in situation.inferred]
+        if description:
+            result["report"]["sections"].insert(1, _described(table, description, situation))
         return result
 
     def advice(self, description: str | None = None, limit: int | None = None) -> Advice:
         """The whole advice with the verslag, typed (see :meth:`evaluate`)."""
         return _typed(self.evaluate(description, limit))
+
+
+def _described(table: dict[str, Any], text: str, situation: Situation) -> dict[str, Any]:
+    """The verslag's section on the description: the text, and each value read from it with its words."""
+    texts = table["texts"]
+    lines = [fill(texts["described_text"], {"text": " ".join(text.split())})]
+    for found in situation.inferred:
+        label = table["labels"][found.field].get(found.value, found.value)
+        lines.append(fill(texts["described_value"], {"label": label, "field": texts[f"field_{found.field}"], "words": ", ".join(found.words)}))
+    return {"heading": texts["report_described"], "lines": lines}
 
 
 def _plain(value: object) -> Any:

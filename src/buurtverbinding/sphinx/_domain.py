@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BvDomain", "ObjectEntry", "setup_domain"]
 
-ENV_VERSION = 3
+ENV_VERSION = 4
 """Version of the pickled domain data; raising it makes Sphinx read every page again."""
 
 

@@ -83,7 +83,7 @@ var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof 
     } else {
       var box = control.closest("[data-item]");
       if (!box) return;
-      var id = box.getAttribute("data-item"), kind = box.getAttribute("data-kind"), value = null;
+      var id = box.getAttribute("data-item"), kind = box.getAttribute("data-kind"), value;
       if (kind === "text") {
         value = control.value.trim() || null;
       } else if (kind === "multiple_choice") {
@@ -239,7 +239,7 @@ var bv = (typeof globalThis !== "undefined" ? globalThis : window).bv = (typeof 
   };
 
   Page.prototype.restore = function () {
-    var saved = null;
+    var saved;
     try { saved = JSON.parse(window.localStorage.getItem(this.key) || "null"); } catch (error) { saved = null; }
     if (saved && typeof saved === "object") {
       if (saved.format === undefined && saved.answers) saved = { format: bv.advice.DOCUMENT_FORMAT, version: 2, answers: saved.answers, meeting: saved.meta || {} };

@@ -299,6 +299,7 @@ bv.wijzer = (function () {
         });
       }
       closestSection.hidden = !showNear;
+      closestSection.classList.toggle("bv-wijzer-screen-only", exact.length > 0);  // on paper: the exact matches
       if (scored.active && !exact.length && !near.length && scored.match && scored.match.suggestions.length) {
         closestSection.hidden = false;
         closestList.appendChild(element("li", "bv-wijzer-suggest", "Niets gevonden met deze woorden. Bedoelde u: " + scored.match.suggestions.join(", ") + "?"));
